@@ -1,0 +1,198 @@
+//! Entry points: validation of instantiation, and dispatch of every message to its handler.
+
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Uint128};
+
+use commons::migrate::{migrate_version, MigrateMsg};
+use commons::reward_token::{ExecuteMsg, InstantiateMsg, QueryMsg};
+
+use crate::delegation::{execute_delegate, execute_undelegate};
+use crate::error::ContractError;
+use crate::marketing::save_marketing;
+use crate::mint::{execute_mint, execute_update_minter, record_mint};
+use crate::power;
+use crate::state::{TokenState, TOKEN};
+use crate::tokens::{
+    credit, execute_burn, execute_burn_from, execute_send, execute_send_from, execute_transfer,
+    execute_transfer_from, validate_addr,
+};
+use crate::vesting::{execute_claim_vested, execute_mint_vesting, execute_revoke_vesting};
+
+pub const CONTRACT_NAME: &str = "crates.io:commons-reward-token";
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn validate_metadata(msg: &InstantiateMsg) -> Result<(), ContractError> {
+    let len = msg.name.len();
+    if !(3..=50).contains(&len) {
+        return Err(ContractError::InvalidName { len });
+    }
+    let symbol_ok = (3..=12).contains(&msg.symbol.len())
+        && msg
+            .symbol
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-');
+    if !symbol_ok {
+        return Err(ContractError::InvalidSymbol {
+            symbol: msg.symbol.clone(),
+        });
+    }
+    if msg.decimals > 18 {
+        return Err(ContractError::InvalidDecimals {
+            decimals: msg.decimals,
+        });
+    }
+    Ok(())
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    validate_metadata(&msg)?;
+    let minter = msg
+        .mint
+        .as_ref()
+        .map(|m| validate_addr(deps.api, &m.minter))
+        .transpose()?;
+    let mut token = TokenState {
+        name: msg.name,
+        symbol: msg.symbol,
+        decimals: msg.decimals,
+        minter,
+        cap: msg.mint.and_then(|m| m.cap),
+        total_supply: Uint128::zero(),
+        minted_total: Uint128::zero(),
+        burned_total: Uint128::zero(),
+        locked_total: Uint128::zero(),
+        vesting_counts_for_voting: msg.vesting_counts_for_voting,
+    };
+
+    let mut holders = Vec::with_capacity(msg.initial_balances.len());
+    for coin in &msg.initial_balances {
+        let holder = validate_addr(deps.api, &coin.address)?;
+        if holders.contains(&holder) {
+            return Err(ContractError::DuplicateInitialBalance {
+                address: coin.address.clone(),
+            });
+        }
+        holders.push(holder.clone());
+        if coin.amount.is_zero() {
+            continue;
+        }
+        record_mint(&mut token, coin.amount)?;
+        credit(deps.storage, &holder, coin.amount)?;
+        power::grow(deps.storage, env.block.height, &holder, coin.amount)?;
+    }
+    TOKEN.save(deps.storage, &token)?;
+    if let Some(marketing) = msg.marketing {
+        save_marketing(deps.branch(), marketing)?;
+    }
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("symbol", token.symbol)
+        .add_attribute("minted_total", token.minted_total)
+        .add_attribute(
+            "cap",
+            token
+                .cap
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "none".into()),
+        ))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    // No handler of the token takes funds.
+    cw_utils::nonpayable(&info)?;
+    match msg {
+        ExecuteMsg::Transfer { recipient, amount } => {
+            execute_transfer(deps, env, info, recipient, amount)
+        }
+        ExecuteMsg::Burn { amount } => execute_burn(deps, env, info, amount),
+        ExecuteMsg::Send {
+            contract,
+            amount,
+            msg,
+        } => execute_send(deps, env, info, contract, amount, msg),
+        ExecuteMsg::IncreaseAllowance {
+            spender,
+            amount,
+            expires,
+        } => Ok(cw20_base::allowances::execute_increase_allowance(
+            deps, env, info, spender, amount, expires,
+        )?),
+        ExecuteMsg::DecreaseAllowance {
+            spender,
+            amount,
+            expires,
+        } => Ok(cw20_base::allowances::execute_decrease_allowance(
+            deps, env, info, spender, amount, expires,
+        )?),
+        ExecuteMsg::TransferFrom {
+            owner,
+            recipient,
+            amount,
+        } => execute_transfer_from(deps, env, info, owner, recipient, amount),
+        ExecuteMsg::SendFrom {
+            owner,
+            contract,
+            amount,
+            msg,
+        } => execute_send_from(deps, env, info, owner, contract, amount, msg),
+        ExecuteMsg::BurnFrom { owner, amount } => execute_burn_from(deps, env, info, owner, amount),
+        ExecuteMsg::Mint { recipient, amount } => execute_mint(deps, env, info, recipient, amount),
+        ExecuteMsg::UpdateMinter { new_minter } => execute_update_minter(deps, info, new_minter),
+        ExecuteMsg::UpdateMarketing {
+            project,
+            description,
+            marketing,
+        } => Ok(cw20_base::contract::execute_update_marketing(
+            deps,
+            env,
+            info,
+            project,
+            description,
+            marketing,
+        )?),
+        ExecuteMsg::UploadLogo(logo) => Ok(cw20_base::contract::execute_upload_logo(
+            deps, env, info, logo,
+        )?),
+        ExecuteMsg::MintVesting {
+            recipient,
+            amount,
+            schedule,
+            revocable,
+        } => execute_mint_vesting(deps, env, info, recipient, amount, schedule, revocable),
+        ExecuteMsg::ClaimVested { grant_ids } => execute_claim_vested(deps, env, info, grant_ids),
+        ExecuteMsg::RevokeVesting {
+            recipient,
+            grant_id,
+        } => execute_revoke_vesting(deps, env, info, recipient, grant_id),
+        ExecuteMsg::Delegate { delegatee } => execute_delegate(deps, env, info, delegatee),
+        ExecuteMsg::Undelegate {} => execute_undelegate(deps, env, info),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    crate::query::query(deps, env, msg)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("version", CONTRACT_VERSION))
+}

@@ -1,0 +1,99 @@
+use commons::migrate::MigrateError;
+use commons::pagination::ListError;
+use commons::vesting::ScheduleError;
+use cosmwasm_std::{StdError, Uint128};
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+/// Every way a reward-token message can fail. Nothing is changed when one is returned.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    List(#[from] ListError),
+
+    #[error("{0}")]
+    Schedule(#[from] ScheduleError),
+
+    /// Allowance, marketing and logo rules shared with cw20-base.
+    #[error("{0}")]
+    Base(#[from] cw20_base::ContractError),
+
+    #[error("invalid address {address:?}: {reason}")]
+    InvalidAddress { address: String, reason: String },
+
+    #[error("token name must be 3 to 50 bytes long, got {len}")]
+    InvalidName { len: usize },
+
+    #[error("token symbol must be 3 to 12 characters from [a-zA-Z-], got {symbol:?}")]
+    InvalidSymbol { symbol: String },
+
+    #[error("decimals must be at most 18, got {decimals}")]
+    InvalidDecimals { decimals: u8 },
+
+    #[error("initial balances name {address} more than once")]
+    DuplicateInitialBalance { address: String },
+
+    #[error("amount must be greater than zero")]
+    InvalidZeroAmount,
+
+    #[error("insufficient balance: {balance} available, {requested} requested")]
+    InsufficientBalance {
+        balance: Uint128,
+        requested: Uint128,
+    },
+
+    #[error("only the minter can {action}")]
+    NotMinter { action: String },
+
+    #[error("minting {requested} would exceed the lifetime cap of {cap} ({minted_total} already minted)")]
+    CapExceeded {
+        cap: Uint128,
+        minted_total: Uint128,
+        requested: Uint128,
+    },
+
+    #[error("total supply would overflow")]
+    SupplyOverflow,
+
+    #[error("{spender} has no allowance from {owner}")]
+    NoAllowance { owner: String, spender: String },
+
+    #[error("the allowance of {spender} from {owner} has expired")]
+    AllowanceExpired { owner: String, spender: String },
+
+    #[error("insufficient allowance: {allowance} allowed, {requested} requested")]
+    InsufficientAllowance {
+        allowance: Uint128,
+        requested: Uint128,
+    },
+
+    #[error("{recipient} has no open vesting grant {grant_id}")]
+    GrantNotFound { recipient: String, grant_id: u64 },
+
+    #[error("vesting grant {grant_id} is not revocable")]
+    NotRevocable { grant_id: u64 },
+
+    #[error("vesting grant {grant_id} was already revoked")]
+    AlreadyRevoked { grant_id: u64 },
+
+    #[error("vesting grant {grant_id} has fully vested: nothing is left to revoke")]
+    FullyVested { grant_id: u64 },
+
+    #[error("nothing has vested yet in the selected grants: nothing to claim")]
+    NothingToClaim,
+
+    #[error("voting power is already delegated to {delegatee}")]
+    AlreadyDelegated { delegatee: String },
+
+    #[error("voting power is not delegated: there is nothing to undelegate")]
+    NotDelegated,
+}

@@ -1,0 +1,21 @@
+//! Commons reward token: a cw20 token with a lifetime supply cap, burn accounting, vesting
+//! grants, delegation and voting-power snapshots by block height.
+//!
+//! Wire types live in `commons::reward_token`; this crate holds the logic.
+
+pub mod contract;
+mod delegation;
+pub mod error;
+mod history;
+mod marketing;
+mod mint;
+mod power;
+mod query;
+pub mod state;
+mod tokens;
+mod vesting;
+
+#[cfg(test)]
+mod tests;
+
+pub use crate::error::ContractError;

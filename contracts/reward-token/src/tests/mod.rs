@@ -1,0 +1,265 @@
+//! Multi-test tests of the reward token through its wire messages.
+
+mod cw20_compat;
+mod delegation;
+mod errors;
+mod instantiate;
+mod invariants;
+mod supply;
+mod vesting;
+
+use anyhow::Result as AnyResult;
+use commons::reward_token::{
+    DelegationResponse, ExecuteMsg, InstantiateMsg, QueryMsg, SupplyResponse,
+    TotalPowerAtHeightResponse, VestingResponse, VotingPowerAtHeightResponse,
+};
+use commons::vesting::VestingSchedule;
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdError,
+    StdResult, Timestamp, Uint128,
+};
+use cw20::{BalanceResponse, Cw20Coin, Cw20ReceiveMsg, MinterResponse};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_storage_plus::Item;
+
+use crate::contract::{execute, instantiate, migrate, query};
+use crate::ContractError;
+
+pub const CAP: u128 = 10_000;
+
+pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+/// A contract that records the last cw20 `receive` it got, and fails when the payload is
+/// `"fail"` (to show a failing receiver reverts the whole send).
+mod receiver {
+    use super::*;
+
+    pub const LAST: Item<Cw20ReceiveMsg> = Item::new("last");
+
+    pub fn instantiate(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
+        Ok(Response::new())
+    }
+
+    pub fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: ReceiverMsg) -> StdResult<Response> {
+        let ReceiverMsg::Receive(msg) = msg;
+        if msg.msg.as_slice() == b"fail" {
+            return Err(StdError::generic_err("receiver refused the tokens"));
+        }
+        LAST.save(deps.storage, &msg)?;
+        Ok(Response::new())
+    }
+
+    pub fn query(deps: Deps, _: Env, _: Empty) -> StdResult<Binary> {
+        to_json_binary(&LAST.may_load(deps.storage)?)
+    }
+
+    #[cosmwasm_schema::cw_serde]
+    pub enum ReceiverMsg {
+        Receive(Cw20ReceiveMsg),
+    }
+}
+
+pub struct Suite {
+    pub app: App,
+    pub token: Addr,
+    pub minter: Addr,
+    pub code_id: u64,
+}
+
+pub fn default_msg(app: &App) -> InstantiateMsg {
+    let api = app.api();
+    InstantiateMsg {
+        name: "Commons Reward".into(),
+        symbol: "CMN".into(),
+        decimals: 6,
+        initial_balances: vec![
+            Cw20Coin {
+                address: api.addr_make("alice").into_string(),
+                amount: Uint128::new(1_000),
+            },
+            Cw20Coin {
+                address: api.addr_make("bob").into_string(),
+                amount: Uint128::new(500),
+            },
+        ],
+        mint: Some(MinterResponse {
+            minter: api.addr_make("minter").into_string(),
+            cap: Some(Uint128::new(CAP)),
+        }),
+        marketing: None,
+        vesting_counts_for_voting: true,
+    }
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+
+    /// A suite whose instantiate message is the default one changed by `change`.
+    pub fn with(change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        let mut app = App::default();
+        let mut msg = default_msg(&app);
+        change(&mut msg);
+        let code_id = app.store_code(token_contract());
+        let minter = app.api().addr_make("minter");
+        let token = app
+            .instantiate_contract(
+                code_id,
+                minter.clone(),
+                &msg,
+                &[],
+                "token",
+                Some(minter.to_string()),
+            )
+            .unwrap();
+        Suite {
+            app,
+            token,
+            minter,
+            code_id,
+        }
+    }
+
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.token.clone(), msg, &[])
+    }
+
+    pub fn exec_ok(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AppResponse {
+        self.exec(sender, msg).unwrap()
+    }
+
+    /// Runs `msg`, expects a contract error and returns it.
+    pub fn exec_err(&mut self, sender: &Addr, msg: &ExecuteMsg) -> ContractError {
+        self.exec(sender, msg)
+            .unwrap_err()
+            .downcast::<ContractError>()
+            .unwrap()
+    }
+
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.token.clone(), msg)
+            .unwrap()
+    }
+
+    pub fn balance(&self, who: &Addr) -> u128 {
+        let res: BalanceResponse = self.query(&QueryMsg::Balance {
+            address: who.to_string(),
+        });
+        res.balance.u128()
+    }
+
+    pub fn power(&self, who: &Addr, height: Option<u64>) -> u128 {
+        let res: VotingPowerAtHeightResponse = self.query(&QueryMsg::VotingPowerAtHeight {
+            address: who.to_string(),
+            height,
+        });
+        res.power.u128()
+    }
+
+    pub fn total_power(&self, height: Option<u64>) -> u128 {
+        let res: TotalPowerAtHeightResponse = self.query(&QueryMsg::TotalPowerAtHeight { height });
+        res.power.u128()
+    }
+
+    pub fn supply(&self) -> SupplyResponse {
+        self.query(&QueryMsg::Supply {})
+    }
+
+    pub fn vesting(&self, who: &Addr) -> VestingResponse {
+        self.query(&QueryMsg::Vesting {
+            address: who.to_string(),
+            start_after: None,
+            limit: None,
+        })
+    }
+
+    pub fn delegatee(&self, who: &Addr) -> Addr {
+        let res: DelegationResponse = self.query(&QueryMsg::Delegation {
+            address: who.to_string(),
+        });
+        res.delegatee
+    }
+
+    pub fn height(&self) -> u64 {
+        self.app.block_info().height
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    /// Moves to the next block, `seconds` later.
+    pub fn next_block(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = b.time.plus_seconds(seconds);
+        });
+    }
+
+    pub fn store_receiver(&mut self) -> Addr {
+        let code = self.app.store_code(Box::new(ContractWrapper::new(
+            receiver::execute,
+            receiver::instantiate,
+            receiver::query,
+        )));
+        let owner = self.addr("owner");
+        self.app
+            .instantiate_contract(code, owner, &Empty {}, &[], "receiver", None)
+            .unwrap()
+    }
+
+    pub fn last_received(&self, receiver: &Addr) -> Option<Cw20ReceiveMsg> {
+        self.app
+            .wrap()
+            .query_wasm_smart(receiver.clone(), &Empty {})
+            .unwrap()
+    }
+
+    pub fn mint_vesting(
+        &mut self,
+        to: &Addr,
+        amount: u128,
+        schedule: VestingSchedule,
+        revocable: bool,
+    ) -> AnyResult<AppResponse> {
+        let minter = self.minter.clone();
+        self.exec(
+            &minter,
+            &ExecuteMsg::MintVesting {
+                recipient: to.to_string(),
+                amount: Uint128::new(amount),
+                schedule,
+                revocable,
+            },
+        )
+    }
+
+    /// Schedule starting now: cliff 100s, fully vested after 1000s.
+    pub fn schedule(&self) -> VestingSchedule {
+        VestingSchedule {
+            start_time: self.now(),
+            cliff_seconds: 100,
+            duration_seconds: 1_000,
+        }
+    }
+}
+
+/// Value of attribute `key` in the wasm event of `res`.
+pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+}

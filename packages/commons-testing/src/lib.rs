@@ -1,0 +1,4 @@
+//! cw-multi-test helpers: store and instantiate the Commons contracts, so a test of the suite
+//! reads like the story it checks.
+
+pub mod token;

@@ -1,0 +1,141 @@
+//! The reward token in multi-test.
+
+use anyhow::Result as AnyResult;
+use commons::reward_token::{
+    InstantiateMsg, QueryMsg, SupplyResponse, VotingPowerAtHeightResponse,
+};
+use cosmwasm_std::{Addr, Empty, Uint128};
+use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+
+/// The reward token contract, for `App::store_code`.
+pub fn reward_token_contract() -> Box<dyn Contract<Empty>> {
+    use commons_reward_token::contract::{execute, instantiate, migrate, query};
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+/// Builds a reward token: `TokenBuilder::new(&minter).with_balance(&alice, 100).instantiate(..)`.
+pub struct TokenBuilder {
+    msg: InstantiateMsg,
+}
+
+impl TokenBuilder {
+    /// A token named "Commons" (CMN, 6 decimals) minted by `minter`, with no cap and no balances.
+    pub fn new(minter: &Addr) -> Self {
+        TokenBuilder {
+            msg: InstantiateMsg {
+                name: "Commons".into(),
+                symbol: "CMN".into(),
+                decimals: 6,
+                initial_balances: vec![],
+                mint: Some(MinterResponse {
+                    minter: minter.to_string(),
+                    cap: None,
+                }),
+                marketing: None,
+                vesting_counts_for_voting: true,
+            },
+        }
+    }
+
+    /// Adds an initial liquid balance.
+    pub fn with_balance(mut self, holder: &Addr, amount: u128) -> Self {
+        self.msg.initial_balances.push(Cw20Coin {
+            address: holder.to_string(),
+            amount: Uint128::new(amount),
+        });
+        self
+    }
+
+    /// Sets the lifetime cap on tokens ever minted.
+    pub fn with_cap(mut self, cap: u128) -> Self {
+        if let Some(mint) = self.msg.mint.as_mut() {
+            mint.cap = Some(Uint128::new(cap));
+        }
+        self
+    }
+
+    /// Whether locked vesting grants count as voting power.
+    pub fn with_vesting_votes(mut self, counts: bool) -> Self {
+        self.msg.vesting_counts_for_voting = counts;
+        self
+    }
+
+    /// The instantiate message as built so far.
+    pub fn msg(&self) -> &InstantiateMsg {
+        &self.msg
+    }
+
+    /// Stores the code and instantiates the token with `admin` as sender and wasm admin.
+    pub fn instantiate(self, app: &mut App, admin: &Addr) -> AnyResult<Addr> {
+        let code_id = app.store_code(reward_token_contract());
+        app.instantiate_contract(
+            code_id,
+            admin.clone(),
+            &self.msg,
+            &[],
+            "commons-reward-token",
+            Some(admin.to_string()),
+        )
+    }
+}
+
+/// Liquid cw20 balance of `holder`.
+pub fn token_balance(app: &App, token: &Addr, holder: &Addr) -> u128 {
+    let res: BalanceResponse = app
+        .wrap()
+        .query_wasm_smart(
+            token,
+            &QueryMsg::Balance {
+                address: holder.to_string(),
+            },
+        )
+        .unwrap_or(BalanceResponse {
+            balance: Uint128::zero(),
+        });
+    res.balance.u128()
+}
+
+/// Voting power of `holder` at the start of `height` (now, without a height).
+pub fn voting_power(
+    app: &App,
+    token: &Addr,
+    holder: &Addr,
+    height: Option<u64>,
+) -> AnyResult<u128> {
+    let res: VotingPowerAtHeightResponse = app.wrap().query_wasm_smart(
+        token,
+        &QueryMsg::VotingPowerAtHeight {
+            address: holder.to_string(),
+            height,
+        },
+    )?;
+    Ok(res.power.u128())
+}
+
+/// The token's supply accounting.
+pub fn token_supply(app: &App, token: &Addr) -> AnyResult<SupplyResponse> {
+    Ok(app.wrap().query_wasm_smart(token, &QueryMsg::Supply {})?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_working_token() {
+        let mut app = App::default();
+        let minter = app.api().addr_make("minter");
+        let alice = app.api().addr_make("alice");
+        let token = TokenBuilder::new(&minter)
+            .with_balance(&alice, 700)
+            .with_cap(1_000)
+            .instantiate(&mut app, &minter)
+            .unwrap();
+        assert_eq!(token_balance(&app, &token, &alice), 700);
+        assert_eq!(voting_power(&app, &token, &alice, None).unwrap(), 700);
+        let supply = token_supply(&app, &token).unwrap();
+        assert_eq!(supply.cap, Some(Uint128::new(1_000)));
+        assert_eq!(supply.minted_total.u128(), 700);
+    }
+}

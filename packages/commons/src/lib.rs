@@ -1,0 +1,14 @@
+//! Wire types shared by the four Commons contracts.
+//!
+//! Contracts depend only on this crate, never on each other: every cross-contract call is a
+//! message or a query whose types live here, one module per contract plus the shared types
+//! (assets, vesting schedules, pagination, migration rules).
+
+pub mod asset;
+pub mod migrate;
+pub mod pagination;
+pub mod reward_token;
+pub mod vesting;
+
+pub use asset::{Asset, AssetInfo, AssetInfoUnchecked, AssetUnchecked};
+pub use vesting::VestingSchedule;
