@@ -276,3 +276,52 @@ pub fn query_vesting(
         grants,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grant() -> Grant {
+        Grant {
+            schedule: VestingSchedule {
+                start_time: Timestamp::from_seconds(1_000),
+                cliff_seconds: 100,
+                duration_seconds: 400,
+            },
+            total: Uint128::new(1_000),
+            claimed: Uint128::zero(),
+            revocable: true,
+            revoked_at: None,
+            burned: Uint128::zero(),
+        }
+    }
+
+    #[test]
+    fn revoked_midway_freezes_what_vested() {
+        let mut g = grant();
+        let at = Timestamp::from_seconds;
+        assert_eq!(g.vested(at(1_200)), Uint128::new(500));
+        g.claimed = Uint128::new(200);
+        // revoked at 1_200: 500 vested stays, 500 is burned
+        g.revoked_at = Some(at(1_200));
+        g.burned = g.total - g.schedule.vested(g.total, at(1_200));
+        for t in [1_200, 1_300, 1_400, 9_999] {
+            assert_eq!(g.vested(at(t)), Uint128::new(500), "{t}");
+            assert_eq!(g.claimable(at(t)), Uint128::new(300), "{t}");
+        }
+        assert!(!g.is_settled());
+        g.claimed = Uint128::new(500);
+        assert!(g.is_settled());
+    }
+
+    #[test]
+    fn unrevoked_claimable_tracks_schedule() {
+        let mut g = grant();
+        let at = Timestamp::from_seconds;
+        assert_eq!(g.claimable(at(1_099)), Uint128::zero());
+        assert_eq!(g.claimable(at(1_100)), Uint128::new(250));
+        g.claimed = Uint128::new(250);
+        assert_eq!(g.claimable(at(1_100)), Uint128::zero());
+        assert_eq!(g.claimable(at(1_400)), Uint128::new(750));
+    }
+}

@@ -1,0 +1,135 @@
+//! Entry points: instantiation, and dispatch of every message to its handler.
+
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{
+    from_json, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128,
+};
+
+use commons::asset::{Asset, AssetInfo};
+use commons::governance::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
+use commons::migrate::{migrate_version, MigrateMsg};
+
+use crate::config::{config_from_msg, execute_update_config};
+use crate::error::ContractError;
+use crate::execution::{execute_close, execute_execute, execute_run_actions};
+use crate::proposal::{create_proposal, native_deposit};
+use crate::rewards::execute_claim_vote_rewards;
+use crate::state::{RewardPeriod, CONFIG, REWARD_PERIOD};
+use crate::voting::execute_vote;
+
+pub const CONTRACT_NAME: &str = "crates.io:commons-governance";
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
+    cw_utils::nonpayable(&info)?;
+    let config = config_from_msg(deps.api, &msg)?;
+    CONFIG.save(deps.storage, &config)?;
+    REWARD_PERIOD.save(
+        deps.storage,
+        &RewardPeriod {
+            start: env.block.time,
+            paid: Uint128::zero(),
+        },
+    )?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    Ok(Response::new()
+        .add_attribute("action", "instantiate")
+        .add_attribute("token", config.token))
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> Result<Response, ContractError> {
+    match msg {
+        ExecuteMsg::Propose {
+            title,
+            description,
+            actions,
+        } => {
+            let config = CONFIG.load(deps.storage)?;
+            let deposit = native_deposit(&config, &info)?;
+            create_proposal(deps, env, info.sender, title, description, actions, deposit)
+        }
+        ExecuteMsg::Vote {
+            proposal_id,
+            vote,
+            rationale,
+        } => execute_vote(deps, env, info, proposal_id, vote, rationale),
+        ExecuteMsg::Execute { proposal_id } => execute_execute(deps, env, info, proposal_id),
+        ExecuteMsg::Close { proposal_id } => execute_close(deps, env, info, proposal_id),
+        ExecuteMsg::ClaimVoteRewards { proposal_ids } => {
+            execute_claim_vote_rewards(deps, env, info, proposal_ids)
+        }
+        ExecuteMsg::UpdateConfig(update) => {
+            cw_utils::nonpayable(&info)?;
+            execute_update_config(deps, env, info, *update)
+        }
+        ExecuteMsg::Receive(receive) => {
+            cw_utils::nonpayable(&info)?;
+            // The cw20 contract is the sender; the proposer is the one who sent the tokens.
+            let proposer = deps.api.addr_validate(&receive.sender)?;
+            let deposit = Asset {
+                info: AssetInfo::Cw20(info.sender.clone()),
+                amount: receive.amount,
+            };
+            let config = CONFIG.load(deps.storage)?;
+            let accepted = matches!(
+                &config.proposal_deposit,
+                Some(d) if d.asset_info == deposit.info
+            );
+            if !accepted {
+                return Err(match config.proposal_deposit {
+                    None => ContractError::NoDepositRequired,
+                    Some(_) => ContractError::UnexpectedCw20 {
+                        token: info.sender.to_string(),
+                    },
+                });
+            }
+            match from_json(&receive.msg)? {
+                ReceiveMsg::Propose {
+                    title,
+                    description,
+                    actions,
+                } => create_proposal(
+                    deps,
+                    env,
+                    proposer,
+                    title,
+                    description,
+                    actions,
+                    Some(deposit),
+                ),
+            }
+        }
+        ExecuteMsg::RunActions { proposal_id } => execute_run_actions(deps, env, info, proposal_id),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    crate::query::query(deps, env, msg)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractError> {
+    crate::execution::reply(deps, msg)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+    migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("version", CONTRACT_VERSION))
+}

@@ -1,0 +1,122 @@
+use commons::governance::Status;
+use commons::migrate::MigrateError;
+use commons::pagination::ListError;
+use commons::vesting::ScheduleError;
+use cosmwasm_std::{StdError, Timestamp, Uint128};
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+/// Every way a governance message can fail. Nothing is changed when one is returned.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    List(#[from] ListError),
+
+    #[error("{0}")]
+    Schedule(#[from] ScheduleError),
+
+    #[error("invalid address {address:?}: {reason}")]
+    InvalidAddress { address: String, reason: String },
+
+    #[error("invalid configuration: {reason}")]
+    InvalidConfig { reason: String },
+
+    #[error("invalid threshold: {reason}")]
+    InvalidThreshold { reason: String },
+
+    #[error("only governance itself, through an executed proposal, can {action}")]
+    OnlyGovernance { action: String },
+
+    #[error("proposal {proposal_id} does not exist")]
+    ProposalNotFound { proposal_id: u64 },
+
+    #[error("invalid proposal: {reason}")]
+    InvalidProposal { reason: String },
+
+    #[error("a proposal may carry at most {max} actions, got {got}")]
+    TooManyActions { max: u32, got: usize },
+
+    #[error("invalid action #{index}: {reason}")]
+    InvalidAction { index: usize, reason: String },
+
+    #[error("proposing needs {required} voting power at the snapshot, you have {power}")]
+    InsufficientProposerPower { required: Uint128, power: Uint128 },
+
+    #[error("no voting power exists at this height: nobody could vote on a proposal")]
+    NoVotingPower,
+
+    #[error(
+        "a deposit of {amount} {asset} is required; send it with a cw20 `send` and a `propose` msg"
+    )]
+    DepositViaCw20 { asset: String, amount: Uint128 },
+
+    #[error("wrong deposit: {expected} required, {got} sent")]
+    WrongDeposit { expected: String, got: String },
+
+    #[error("no deposit is required: propose directly, without tokens")]
+    NoDepositRequired,
+
+    #[error("cw20 {token} is not accepted here")]
+    UnexpectedCw20 { token: String },
+
+    #[error("voting on proposal {proposal_id} is closed (status {status:?})")]
+    VotingClosed { proposal_id: u64, status: Status },
+
+    #[error("you have no voting power at snapshot height {height}")]
+    ZeroVotingPower { height: u64 },
+
+    #[error("you already voted on proposal {proposal_id} and revoting is not allowed")]
+    AlreadyVoted { proposal_id: u64 },
+
+    #[error("governance contracts of the suite cannot vote")]
+    ContractCannotVote,
+
+    #[error("proposal {proposal_id} cannot be executed: its status is {status:?}")]
+    NotPassed { proposal_id: u64, status: Status },
+
+    #[error("proposal {proposal_id} is in its timelock until {executable_at}")]
+    TimelockNotElapsed {
+        proposal_id: u64,
+        executable_at: Timestamp,
+    },
+
+    #[error("proposal {proposal_id} cannot be closed: its status is {status:?}")]
+    NotClosable { proposal_id: u64, status: Status },
+
+    #[error("voter rewards are not enabled")]
+    RewardsDisabled,
+
+    #[error("voting on proposal {proposal_id} has not finished")]
+    VotingNotFinished { proposal_id: u64 },
+
+    #[error("proposal {proposal_id} had a turnout below the minimum: no rewards")]
+    TurnoutTooLow { proposal_id: u64 },
+
+    #[error("you did not vote on proposal {proposal_id}")]
+    DidNotVote { proposal_id: u64 },
+
+    #[error("your reward for proposal {proposal_id} was already claimed")]
+    RewardAlreadyClaimed { proposal_id: u64 },
+
+    #[error("the reward rounds down to zero: nothing to claim")]
+    ZeroReward,
+
+    #[error("this period's voter rewards are spent: {available} left, {requested} requested; claim after {next_period_at}")]
+    RewardBudgetExhausted {
+        requested: Uint128,
+        available: Uint128,
+        next_period_at: Timestamp,
+    },
+
+    #[error("unknown reply id {id}")]
+    UnknownReply { id: u64 },
+}

@@ -1,0 +1,19 @@
+//! Commons governance: token-weighted proposals with typed actions, a timelock, deposits and
+//! vested voter rewards. Wire types live in `commons::governance`.
+
+mod actions;
+mod config;
+pub mod contract;
+pub mod error;
+mod execution;
+mod proposal;
+mod query;
+mod rewards;
+pub mod state;
+mod tally;
+mod voting;
+
+#[cfg(test)]
+mod tests;
+
+pub use crate::error::ContractError;

@@ -1,0 +1,258 @@
+//! Proposal deposits: exact amounts, refund policies, vetoed deposits forfeited.
+
+use super::*;
+use commons::governance::{DepositConfigUnchecked, ReceiveMsg, RefundPolicy};
+use commons::AssetInfoUnchecked;
+use cosmwasm_std::{coins, to_json_binary};
+use cw_utils::PaymentError;
+
+const FEE: u128 = 50;
+
+fn native_suite(refund: RefundPolicy) -> Suite {
+    let mut s = Suite::with(|m| {
+        m.treasury = Some(App::default().api().addr_make("treasury").into_string());
+        m.proposal_deposit = Some(DepositConfigUnchecked {
+            asset_info: AssetInfoUnchecked::Native("ucoin".into()),
+            amount: Uint128::new(FEE),
+            refund,
+        });
+    });
+    let alice = s.addr("alice");
+    s.app
+        .init_modules(|r, _, st| r.bank.init_balance(st, &alice, coins(1_000, "ucoin")))
+        .unwrap();
+    s
+}
+
+fn propose_paying(s: &mut Suite, funds: &[cosmwasm_std::Coin]) -> AnyResult<u64> {
+    let alice = s.addr("alice");
+    let msg = ExecuteMsg::Propose {
+        title: "t".into(),
+        description: String::new(),
+        actions: vec![],
+    };
+    let res = s.app.execute_contract(alice, s.gov.clone(), &msg, funds)?;
+    Ok(attr(&res, "proposal_id").unwrap().parse()?)
+}
+
+fn coin_balance(s: &Suite, who: &str) -> u128 {
+    s.app
+        .wrap()
+        .query_balance(s.addr(who), "ucoin")
+        .unwrap()
+        .amount
+        .u128()
+}
+
+fn reject(s: &mut Suite, id: u64) {
+    s.vote("alice", id, Vote::No).unwrap();
+    s.vote("bob", id, Vote::No).unwrap();
+}
+
+#[test]
+fn native_deposit_must_be_exact() {
+    let mut s = native_suite(RefundPolicy::Always);
+    let err = propose_paying(&mut s, &coins(FEE - 1, "ucoin"))
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(
+        err,
+        ContractError::WrongDeposit {
+            expected: "50:native:ucoin".into(),
+            got: "49:native:ucoin".into()
+        }
+    );
+    let err = propose_paying(&mut s, &[])
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(err, ContractError::Payment(PaymentError::NoFunds {}));
+    s.app
+        .init_modules(|r, _, st| {
+            r.bank.init_balance(
+                st,
+                &App::default().api().addr_make("alice"),
+                vec![
+                    cosmwasm_std::Coin::new(1_000u128, "ucoin"),
+                    cosmwasm_std::Coin::new(1_000u128, "uother"),
+                ],
+            )
+        })
+        .unwrap();
+    let err = propose_paying(&mut s, &coins(FEE, "uother"))
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(
+        err,
+        ContractError::Payment(PaymentError::MissingDenom("ucoin".into()))
+    );
+    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    assert_eq!(s.proposal(id).deposit.unwrap().amount.u128(), FEE);
+    assert_eq!(coin_balance(&s, "alice"), 1_000 - FEE);
+}
+
+#[test]
+fn always_refunds_rejected() {
+    let mut s = native_suite(RefundPolicy::Always);
+    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    reject(&mut s, id);
+    let res = s
+        .exec("anyone", &ExecuteMsg::Close { proposal_id: id })
+        .unwrap();
+    assert_eq!(attr(&res, "deposit").as_deref(), Some("refunded"));
+    assert_eq!(coin_balance(&s, "alice"), 1_000);
+    assert!(s.proposal(id).deposit_settled);
+}
+
+#[test]
+fn only_passed_forfeits_rejected_and_refunds_executed() {
+    let mut s = native_suite(RefundPolicy::OnlyPassed);
+    let rejected = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let passed = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    reject(&mut s, rejected);
+    s.exec(
+        "anyone",
+        &ExecuteMsg::Close {
+            proposal_id: rejected,
+        },
+    )
+    .unwrap();
+    assert_eq!(coin_balance(&s, "treasury"), FEE);
+    let at = s.pass(passed);
+    s.go_to(at);
+    let res = s.execute_proposal(passed).unwrap();
+    assert_eq!(attr(&res, "deposit").as_deref(), Some("refunded"));
+    assert_eq!(coin_balance(&s, "alice"), 1_000 - FEE);
+    assert_eq!(
+        s.app
+            .wrap()
+            .query_balance(s.gov.clone(), "ucoin")
+            .unwrap()
+            .amount
+            .u128(),
+        0
+    );
+}
+
+#[test]
+fn never_refunds_and_vetoed_is_always_forfeited() {
+    let mut s = native_suite(RefundPolicy::Never);
+    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    assert_eq!(coin_balance(&s, "treasury"), FEE);
+
+    let mut s = native_suite(RefundPolicy::Always);
+    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    s.vote("alice", id, Vote::Veto).unwrap();
+    let res = s
+        .exec("anyone", &ExecuteMsg::Close { proposal_id: id })
+        .unwrap();
+    assert_eq!(attr(&res, "closed_as").as_deref(), Some("vetoed"));
+    assert_eq!(attr(&res, "deposit").as_deref(), Some("forfeited"));
+    assert_eq!(coin_balance(&s, "treasury"), FEE);
+    assert_eq!(coin_balance(&s, "alice"), 1_000 - FEE);
+}
+
+fn token_suite(refund: RefundPolicy) -> Suite {
+    Suite::with(|m| {
+        m.proposal_deposit = Some(DepositConfigUnchecked {
+            asset_info: AssetInfoUnchecked::Cw20(m.token.clone()),
+            amount: Uint128::new(FEE),
+            refund,
+        });
+    })
+}
+
+fn propose_with_tokens(s: &mut Suite, amount: u128) -> AnyResult<u64> {
+    let msg = ReceiveMsg::Propose {
+        title: "t".into(),
+        description: String::new(),
+        actions: vec![],
+    };
+    let send = TokenMsg::Send {
+        contract: s.gov.to_string(),
+        amount: Uint128::new(amount),
+        msg: to_json_binary(&msg).unwrap(),
+    };
+    let res = s.token_exec("alice", &send)?;
+    Ok(attr(&res, "proposal_id").unwrap().parse()?)
+}
+
+#[test]
+fn vetoed_token_deposit_is_burned() {
+    let mut s = token_suite(RefundPolicy::Always);
+    let id = propose_with_tokens(&mut s, FEE).unwrap();
+    assert_eq!(s.balance(&s.addr("alice")), 400 - FEE);
+    assert_eq!(s.balance(&s.gov.clone()), FEE);
+    s.next_block(5);
+    s.vote("alice", id, Vote::Veto).unwrap();
+    let res = s
+        .exec("anyone", &ExecuteMsg::Close { proposal_id: id })
+        .unwrap();
+    assert_eq!(attr(&res, "deposit").as_deref(), Some("burned"));
+    assert_eq!(s.balance(&s.gov.clone()), 0);
+    let supply: commons::reward_token::SupplyResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(s.token.clone(), &commons::reward_token::QueryMsg::Supply {})
+        .unwrap();
+    assert_eq!(supply.burned_total.u128(), FEE);
+    assert_eq!(supply.total_supply.u128(), 1_000 - FEE);
+}
+
+#[test]
+fn token_deposit_refunded_after_execution_and_wrong_amounts_refused() {
+    let mut s = token_suite(RefundPolicy::OnlyPassed);
+    let err = propose_with_tokens(&mut s, FEE + 1)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::WrongDeposit { .. }));
+    let err = s.exec_err(
+        "alice",
+        &ExecuteMsg::Propose {
+            title: "t".into(),
+            description: String::new(),
+            actions: vec![],
+        },
+    );
+    assert_eq!(
+        err,
+        ContractError::DepositViaCw20 {
+            asset: s.token.to_string(),
+            amount: Uint128::new(FEE)
+        }
+    );
+    let id = propose_with_tokens(&mut s, FEE).unwrap();
+    // the deposit reached governance in the creation block, after the snapshot
+    assert_eq!(s.proposal(id).total_power.u128(), 1_000);
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    assert_eq!(s.balance(&s.addr("alice")), 400);
+}
+
+#[test]
+fn cw20_from_other_tokens_or_without_deposit_is_refused() {
+    let mut s = Suite::new();
+    let err = propose_with_tokens(&mut s, FEE)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(err, ContractError::NoDepositRequired);
+    let mut s = native_suite(RefundPolicy::Always);
+    let err = propose_with_tokens(&mut s, FEE)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(
+        err,
+        ContractError::UnexpectedCw20 {
+            token: s.token.to_string()
+        }
+    );
+}

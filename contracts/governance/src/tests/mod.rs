@@ -1,0 +1,254 @@
+//! Multi-test tests of governance with the real reward-token contract.
+
+mod actions;
+mod deposits;
+mod errors;
+mod execution;
+mod rewards;
+mod snapshot;
+mod tally_props;
+mod thresholds;
+
+use anyhow::Result as AnyResult;
+use commons::governance::{
+    ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg, Status, Vote,
+};
+use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit};
+use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
+use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_utils::Threshold;
+
+use crate::contract::{execute, instantiate, migrate, query, reply};
+use crate::ContractError;
+
+pub fn governance_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(execute, instantiate, query)
+            .with_reply(reply)
+            .with_migrate(migrate),
+    )
+}
+
+pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    use commons_reward_token::contract as t;
+    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
+}
+
+pub const VOTING: u64 = 1_000;
+pub const DELAY: u64 = 100;
+pub const WINDOW: u64 = 500;
+
+pub struct Suite {
+    pub app: App,
+    pub gov: Addr,
+    pub token: Addr,
+}
+
+/// Members and their initial token balances.
+pub const MEMBERS: [(&str, u128); 4] =
+    [("alice", 400), ("bob", 300), ("carol", 200), ("dave", 100)];
+
+/// A governance config: 50% absolute, no deposit, no rewards, 10 actions.
+pub fn base_msg(token: &Addr) -> InstantiateMsg {
+    InstantiateMsg {
+        token: token.to_string(),
+        treasury: None,
+        escrow: None,
+        voting_period_seconds: VOTING,
+        min_voting_period_seconds: None,
+        threshold: Threshold::AbsolutePercentage {
+            percentage: Decimal::percent(50),
+        },
+        allow_revoting: false,
+        execution_delay_seconds: DELAY,
+        execution_window_seconds: WINDOW,
+        proposal_deposit: None,
+        min_proposer_power: Uint128::zero(),
+        voter_rewards: None,
+        max_actions: 10,
+    }
+}
+
+impl Suite {
+    pub fn new() -> Self {
+        Self::with(|_| {})
+    }
+
+    /// Token with MEMBERS' balances, then governance (as the token's minter) configured by
+    /// `change`, then one block passes so the balances count at the next snapshot.
+    pub fn with(change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        let members = MEMBERS.iter().map(|(m, a)| (m.to_string(), *a)).collect();
+        Self::build(members, change)
+    }
+
+    /// Like `with`, for any set of members and balances.
+    pub fn build(members: Vec<(String, u128)>, change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        let mut app = App::default();
+        let admin = app.api().addr_make("admin");
+        let token_code = app.store_code(token_contract());
+        let gov_code = app.store_code(governance_contract());
+        // The token is created with the admin as minter, handed to governance below.
+        let token_init = TokenInit {
+            name: "Commons".into(),
+            symbol: "CMN".into(),
+            decimals: 6,
+            initial_balances: members
+                .iter()
+                .map(|(m, a)| Cw20Coin {
+                    address: app.api().addr_make(m).into_string(),
+                    amount: Uint128::new(*a),
+                })
+                .collect(),
+            mint: Some(MinterResponse {
+                minter: admin.to_string(),
+                cap: None,
+            }),
+            marketing: None,
+            vesting_counts_for_voting: true,
+        };
+        let token = app
+            .instantiate_contract(token_code, admin.clone(), &token_init, &[], "token", None)
+            .unwrap();
+        let mut msg = base_msg(&token);
+        change(&mut msg);
+        let gov = app
+            .instantiate_contract(
+                gov_code,
+                admin.clone(),
+                &msg,
+                &[],
+                "gov",
+                Some(admin.to_string()),
+            )
+            .unwrap();
+        app.execute_contract(
+            admin,
+            token.clone(),
+            &TokenMsg::UpdateMinter {
+                new_minter: Some(gov.to_string()),
+            },
+            &[],
+        )
+        .unwrap();
+        let mut s = Suite { app, gov, token };
+        s.next_block(5);
+        s
+    }
+
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn exec(&mut self, sender: &str, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        let sender = self.addr(sender);
+        self.app
+            .execute_contract(sender, self.gov.clone(), msg, &[])
+    }
+
+    pub fn exec_err(&mut self, sender: &str, msg: &ExecuteMsg) -> ContractError {
+        self.exec(sender, msg)
+            .unwrap_err()
+            .downcast::<ContractError>()
+            .unwrap()
+    }
+
+    pub fn propose(&mut self, sender: &str, actions: Vec<ProposalAction>) -> AnyResult<u64> {
+        let res = self.exec(
+            sender,
+            &ExecuteMsg::Propose {
+                title: "A proposal".into(),
+                description: "Does things".into(),
+                actions,
+            },
+        )?;
+        Ok(attr(&res, "proposal_id").unwrap().parse()?)
+    }
+
+    pub fn vote(&mut self, voter: &str, id: u64, vote: Vote) -> AnyResult<AppResponse> {
+        self.exec(
+            voter,
+            &ExecuteMsg::Vote {
+                proposal_id: id,
+                vote,
+                rationale: None,
+            },
+        )
+    }
+
+    pub fn execute_proposal(&mut self, id: u64) -> AnyResult<AppResponse> {
+        self.exec("anyone", &ExecuteMsg::Execute { proposal_id: id })
+    }
+
+    pub fn proposal(&self, id: u64) -> ProposalResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.gov.clone(), &QueryMsg::Proposal { proposal_id: id })
+            .unwrap()
+    }
+
+    pub fn status(&self, id: u64) -> Status {
+        self.proposal(id).status
+    }
+
+    pub fn next_block(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = b.time.plus_seconds(seconds);
+        });
+    }
+
+    /// Moves to block time `t` (one block later).
+    pub fn go_to(&mut self, t: Timestamp) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = t;
+        });
+    }
+
+    pub fn token_exec(&mut self, sender: &str, msg: &TokenMsg) -> AnyResult<AppResponse> {
+        let sender = self.addr(sender);
+        self.app
+            .execute_contract(sender, self.token.clone(), msg, &[])
+    }
+
+    pub fn balance(&self, who: &Addr) -> u128 {
+        let res: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                self.token.clone(),
+                &commons::reward_token::QueryMsg::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .unwrap();
+        res.balance.u128()
+    }
+
+    /// Passes proposal `id` (alice + bob vote yes: 700 of 1000) and returns when it becomes
+    /// executable.
+    pub fn pass(&mut self, id: u64) -> Timestamp {
+        self.vote("alice", id, Vote::Yes).unwrap();
+        self.vote("bob", id, Vote::Yes).unwrap();
+        let p = self.proposal(id);
+        assert_eq!(p.status, Status::Passed);
+        p.executable_at.unwrap()
+    }
+}
+
+pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+}
+
+pub fn mint_action(s: &Suite, to: &str, amount: u128) -> ProposalAction {
+    ProposalAction::TokenMint {
+        recipient: s.addr(to).to_string(),
+        amount: Uint128::new(amount),
+    }
+}

@@ -1,0 +1,406 @@
+//! Wire API of governance (`commons-governance`): token-weighted proposals with typed actions,
+//! a timelock, deposits and vested voter rewards.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, CosmosMsg, Decimal, Timestamp, Uint128};
+use cw20::Cw20ReceiveMsg;
+use cw_utils::Threshold;
+
+use crate::asset::{Asset, AssetInfo, AssetInfoUnchecked};
+use crate::vesting::VestingSchedule;
+
+pub use crate::migrate::MigrateMsg;
+
+/// Hard upper bound on `max_actions`, and on the messages of one `custom` action.
+pub const MAX_ACTIONS_LIMIT: u32 = 30;
+/// Longest proposal title, in bytes.
+pub const MAX_TITLE_LEN: usize = 140;
+/// Longest proposal description, in bytes.
+pub const MAX_DESCRIPTION_LEN: usize = 10_000;
+/// Longest vote rationale, in bytes.
+pub const MAX_RATIONALE_LEN: usize = 1_000;
+
+/// What happens to a proposal deposit once the proposal is settled. Deposits of vetoed
+/// proposals are never refunded, whatever the policy. A deposit that is not refunded is burned
+/// when it is the reward token, and sent to the treasury otherwise.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum RefundPolicy {
+    /// Refunded unless the proposal was vetoed.
+    Always,
+    /// Refunded only if the proposal passed (executed, failed in execution, or expired unexecuted).
+    OnlyPassed,
+    /// Never refunded.
+    Never,
+}
+
+/// Deposit required to propose, as given in a message.
+#[cw_serde]
+pub struct DepositConfigUnchecked {
+    /// The asset to deposit (native funds with `propose`, or cw20 `send` with a `propose` msg).
+    pub asset_info: AssetInfoUnchecked,
+    /// Exact amount required.
+    pub amount: Uint128,
+    /// When it is returned to the proposer.
+    pub refund: RefundPolicy,
+}
+
+/// Deposit required to propose, validated.
+#[cw_serde]
+pub struct DepositConfig {
+    pub asset_info: AssetInfo,
+    pub amount: Uint128,
+    pub refund: RefundPolicy,
+}
+
+/// Vesting of voter rewards, counted from the moment of the claim.
+#[cw_serde]
+#[derive(Copy)]
+pub struct RewardVesting {
+    /// Seconds after the claim before anything unlocks (at most `duration_seconds`).
+    pub cliff_seconds: u64,
+    /// Seconds after the claim at which the reward is fully vested (greater than zero).
+    pub duration_seconds: u64,
+}
+
+/// Rewards for voting, minted on the reward token as vesting grants.
+#[cw_serde]
+pub struct VoterRewardsConfig {
+    /// Reward shared by the voters of one proposal, pro rata to the power each voted with.
+    pub amount_per_proposal: Uint128,
+    /// Most reward paid in total (all voters) per period; claims beyond it wait for the next.
+    pub max_per_period: Uint128,
+    /// Length of a reward period; periods are fixed buckets counted from instantiation.
+    pub period_seconds: u64,
+    /// How claimed rewards vest.
+    pub vesting: RewardVesting,
+    /// Share of the snapshot's total power that must have voted (any option) for a proposal
+    /// to pay rewards, between 0 and 1.
+    pub min_turnout: Decimal,
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// The reward token: voting power comes from its snapshots; governance is its minter.
+    pub token: String,
+    /// The treasury, target of `treasury_*` actions and of forfeited non-token deposits.
+    pub treasury: Option<String>,
+    /// The compute escrow, target of `escrow_*` actions.
+    pub escrow: Option<String>,
+    /// How long a proposal is open for votes.
+    pub voting_period_seconds: u64,
+    /// Earliest time (after creation) at which an outcome may become final before the end of
+    /// the voting period; default 0.
+    pub min_voting_period_seconds: Option<u64>,
+    /// What it takes to pass (cw-utils `Threshold`; abstain votes excluded as cw3 defines).
+    pub threshold: Threshold,
+    /// Whether a voter may change its vote while voting is open. With revoting, outcomes are
+    /// never final before the end of the voting period.
+    pub allow_revoting: bool,
+    /// Timelock: seconds between passing and the earliest execution.
+    pub execution_delay_seconds: u64,
+    /// Seconds after the timelock during which a passed proposal can be executed; then it
+    /// is `expired`.
+    pub execution_window_seconds: u64,
+    /// Deposit required to propose, if any.
+    pub proposal_deposit: Option<DepositConfigUnchecked>,
+    /// Voting power the proposer needs at the snapshot height.
+    pub min_proposer_power: Uint128,
+    /// Rewards for voters, if any.
+    pub voter_rewards: Option<VoterRewardsConfig>,
+    /// Most actions one proposal may carry (1 to 30).
+    pub max_actions: u32,
+}
+
+/// A vote option (cw3's names).
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Vote {
+    Yes,
+    No,
+    Abstain,
+    /// Counts as `no` for the threshold; above one third of the votes cast, the proposal is
+    /// `vetoed` and its deposit is never refunded.
+    Veto,
+}
+
+/// What a proposal does when executed. Typed, so a UI or an indexer can read it.
+#[cw_serde]
+pub enum ProposalAction {
+    /// Mint liquid reward tokens.
+    TokenMint { recipient: String, amount: Uint128 },
+    /// Mint a vesting grant of reward tokens.
+    TokenMintVesting {
+        recipient: String,
+        amount: Uint128,
+        schedule: VestingSchedule,
+        revocable: bool,
+    },
+    /// Revoke the unvested part of a revocable grant.
+    TokenRevokeVesting { recipient: String, grant_id: u64 },
+    /// Change governance's own configuration.
+    UpdateGovernanceConfig(Box<UpdateConfigMsg>),
+    /// Anything else (e.g. contract migrations), sent as governance.
+    Custom { msgs: Vec<CosmosMsg> },
+}
+
+/// Configuration changes: only the fields given change.
+#[cw_serde]
+#[derive(Default)]
+pub struct UpdateConfigMsg {
+    pub voting_period_seconds: Option<u64>,
+    pub min_voting_period_seconds: Option<u64>,
+    pub threshold: Option<Threshold>,
+    pub allow_revoting: Option<bool>,
+    pub execution_delay_seconds: Option<u64>,
+    pub execution_window_seconds: Option<u64>,
+    /// `{"set": {...}}` to require a deposit, `"remove"` to stop requiring one.
+    pub proposal_deposit: Option<DepositChange>,
+    pub min_proposer_power: Option<Uint128>,
+    /// `{"set": {...}}` to (re)configure rewards, `"remove"` to stop them.
+    pub voter_rewards: Option<RewardsChange>,
+    pub max_actions: Option<u32>,
+    pub treasury: Option<String>,
+    pub escrow: Option<String>,
+}
+
+#[cw_serde]
+pub enum DepositChange {
+    Set(DepositConfigUnchecked),
+    Remove,
+}
+
+#[cw_serde]
+pub enum RewardsChange {
+    Set(VoterRewardsConfig),
+    Remove,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Opens a proposal. Attach the deposit as funds when it is native; when it is a cw20,
+    /// use that token's `send` with a `{"propose": {...}}` msg instead.
+    Propose {
+        title: String,
+        description: String,
+        actions: Vec<ProposalAction>,
+    },
+    /// Votes with the sender's power at the proposal's snapshot height.
+    Vote {
+        proposal_id: u64,
+        vote: Vote,
+        rationale: Option<String>,
+    },
+    /// Executes a passed proposal after its timelock and within its window (anyone).
+    Execute { proposal_id: u64 },
+    /// Closes a rejected, vetoed or expired proposal and settles its deposit (anyone).
+    Close { proposal_id: u64 },
+    /// Claims voter rewards of finished proposals (at most 30 ids, no duplicates), minted as
+    /// one vesting grant.
+    ClaimVoteRewards { proposal_ids: Vec<u64> },
+    /// Only governance itself (through an executed proposal).
+    UpdateConfig(Box<UpdateConfigMsg>),
+    /// cw20 hook: a cw20 deposit with `{"propose": {...}}`.
+    Receive(Cw20ReceiveMsg),
+    /// Internal: runs a proposal's actions atomically. Only governance itself may call it.
+    RunActions { proposal_id: u64 },
+}
+
+/// Payloads of cw20 `send` to governance.
+#[cw_serde]
+pub enum ReceiveMsg {
+    Propose {
+        title: String,
+        description: String,
+        actions: Vec<ProposalAction>,
+    },
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(ConfigResponse)]
+    Config {},
+    /// A proposal, with its status computed at query time.
+    #[returns(ProposalResponse)]
+    Proposal { proposal_id: u64 },
+    /// Proposals by ascending id.
+    #[returns(ProposalListResponse)]
+    ListProposals {
+        start_after: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// Proposals by descending id.
+    #[returns(ProposalListResponse)]
+    ReverseProposals {
+        start_before: Option<u64>,
+        limit: Option<u32>,
+    },
+    /// The ballot of `voter` on a proposal, if any.
+    #[returns(VoteResponse)]
+    Vote { proposal_id: u64, voter: String },
+    /// Ballots on a proposal, by voter address.
+    #[returns(VoteListResponse)]
+    ListVotes {
+        proposal_id: u64,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// Voting power of `address` on the reward token (now, or at the start of `height`).
+    #[returns(VotingPowerResponse)]
+    VotingPower {
+        address: String,
+        height: Option<u64>,
+    },
+    /// What `claim_vote_rewards` would pay `voter` for each of `proposal_ids` (at most 30).
+    #[returns(PendingRewardsResponse)]
+    PendingVoteRewards {
+        voter: String,
+        proposal_ids: Vec<u64>,
+    },
+    /// The threshold of new proposals, with the total power it would apply to now.
+    #[returns(ThresholdResponse)]
+    Threshold {},
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub token: Addr,
+    pub treasury: Option<Addr>,
+    pub escrow: Option<Addr>,
+    pub voting_period_seconds: u64,
+    pub min_voting_period_seconds: u64,
+    pub threshold: Threshold,
+    pub allow_revoting: bool,
+    pub execution_delay_seconds: u64,
+    pub execution_window_seconds: u64,
+    pub proposal_deposit: Option<DepositConfig>,
+    pub min_proposer_power: Uint128,
+    pub voter_rewards: Option<VoterRewardsConfig>,
+    pub max_actions: u32,
+}
+
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Status {
+    /// Voting is open and the outcome is not final.
+    Open,
+    /// Passed; executable from `executable_at` until `execution_deadline`.
+    Passed,
+    /// Did not pass; `close` settles the deposit.
+    Rejected,
+    /// Veto votes were above one third of the votes cast; the deposit is forfeited.
+    Vetoed,
+    /// Executed and every action succeeded.
+    Executed,
+    /// Executed, but an action failed: nothing of it took effect.
+    ExecutionFailed,
+    /// Passed but not executed within its window.
+    Expired,
+    /// Closed after being rejected, vetoed or expired (see `closed_as`).
+    Closed,
+}
+
+/// Vote totals, in voting power.
+#[cw_serde]
+#[derive(Copy, Default)]
+pub struct Tally {
+    pub yes: Uint128,
+    pub no: Uint128,
+    pub abstain: Uint128,
+    pub veto: Uint128,
+}
+
+#[cw_serde]
+pub struct ProposalResponse {
+    pub id: u64,
+    pub title: String,
+    pub description: String,
+    pub proposer: Addr,
+    pub actions: Vec<ProposalAction>,
+    /// Computed at query time.
+    pub status: Status,
+    /// For a closed proposal: what it was when closed.
+    pub closed_as: Option<Status>,
+    pub tally: Tally,
+    /// Power that can vote: the token's total at the snapshot, less the suite contracts' own.
+    pub total_power: Uint128,
+    /// Votes count the power at the start of this block (the proposal's creation block), that
+    /// is, as it stood at the end of the block before.
+    pub snapshot_height: u64,
+    pub created_at: Timestamp,
+    /// End of the voting period.
+    pub voting_ends_at: Timestamp,
+    /// Before this time the outcome is never final.
+    pub min_voting_ends_at: Timestamp,
+    /// When the outcome became final, if it has.
+    pub decided_at: Option<Timestamp>,
+    /// Earliest execution (passed proposals).
+    pub executable_at: Option<Timestamp>,
+    /// Execution must happen before this time (passed proposals).
+    pub execution_deadline: Option<Timestamp>,
+    pub threshold: Threshold,
+    pub allow_revoting: bool,
+    /// The deposit held for this proposal, and whether it has been settled.
+    pub deposit: Option<Asset>,
+    pub deposit_settled: bool,
+    /// Why execution failed, for `execution_failed` proposals.
+    pub execution_error: Option<String>,
+}
+
+#[cw_serde]
+pub struct ProposalListResponse {
+    pub proposals: Vec<ProposalResponse>,
+}
+
+#[cw_serde]
+pub struct Ballot {
+    pub voter: Addr,
+    pub vote: Vote,
+    /// Power the vote counts with (the voter's power at the snapshot height).
+    pub power: Uint128,
+    pub rationale: Option<String>,
+    /// Whether the voter's reward for this proposal was claimed.
+    pub reward_claimed: bool,
+}
+
+#[cw_serde]
+pub struct VoteResponse {
+    pub ballot: Option<Ballot>,
+}
+
+#[cw_serde]
+pub struct VoteListResponse {
+    pub votes: Vec<Ballot>,
+}
+
+#[cw_serde]
+pub struct VotingPowerResponse {
+    pub power: Uint128,
+    pub height: u64,
+}
+
+#[cw_serde]
+pub struct PendingReward {
+    pub proposal_id: u64,
+    /// What a claim would pay for this proposal (zero when it cannot be claimed).
+    pub amount: Uint128,
+    /// Why it cannot be claimed now, if it cannot.
+    pub unavailable: Option<String>,
+}
+
+#[cw_serde]
+pub struct PendingRewardsResponse {
+    pub rewards: Vec<PendingReward>,
+    /// Sum of the claimable amounts.
+    pub total: Uint128,
+    /// What the current reward period can still pay, in total for all voters.
+    pub period_remaining: Uint128,
+}
+
+#[cw_serde]
+pub struct ThresholdResponse {
+    pub threshold: Threshold,
+    /// Total power a proposal created now would count (token total less the suite's own).
+    pub total_power: Uint128,
+}
