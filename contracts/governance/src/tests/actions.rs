@@ -91,10 +91,7 @@ fn update_governance_config_action() {
     // fields not given are unchanged
     assert_eq!(config.execution_delay_seconds, DELAY);
     // and only governance itself can do it directly
-    let err = s.exec_err(
-        "alice",
-        &ExecuteMsg::UpdateConfig(Box::default()),
-    );
+    let err = s.exec_err("alice", &ExecuteMsg::UpdateConfig(Box::default()));
     assert_eq!(
         err,
         ContractError::OnlyGovernance {

@@ -4,6 +4,7 @@ mod actions;
 mod deposits;
 mod errors;
 mod execution;
+mod queries;
 mod rewards;
 mod snapshot;
 mod tally_props;
