@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what the build needs, idempotently: the wasm target, binaryen's wasm-opt (npm,
+# project-local under .tools/) and cosmwasm-check.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! "$WASM_OPT" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  mkdir -p "$TOOLS/binaryen"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+fi
+"$WASM_OPT" --version
+
+if ! cosmwasm-check --version 2>/dev/null | grep -q "$COSMWASM_CHECK_VERSION"; then
+  cargo install cosmwasm-check --version "$COSMWASM_CHECK_VERSION" --locked
+fi
+cosmwasm-check --version

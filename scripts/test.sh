@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs everything CI runs: formatting, lints, all tests, the schema drift check, and the wasm
+# build with static validation.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+section "tools"
+bash scripts/install-tools.sh
+
+section "cargo fmt --check"
+cargo fmt --all -- --check
+
+section "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+section "cargo test"
+test_log="$(mktemp)"
+trap 'rm -f "$test_log"' EXIT
+cargo test --workspace --locked 2>&1 | tee "$test_log"
+passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n 's/^test result: [A-Z]*\. [0-9]* passed; \([0-9]*\) failed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
+
+section "schema drift"
+bash scripts/check-schema.sh
+
+section "wasm build and validation"
+bash scripts/build.sh
+
+section "summary"
+echo "cargo test: $passed passed, $failed failed"
+echo "$passed passed, $failed failed"
