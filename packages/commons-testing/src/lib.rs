@@ -1,4 +1,5 @@
 //! cw-multi-test helpers: store and instantiate the Commons contracts, so a test of the suite
 //! reads like the story it checks.
 
+pub mod governance;
 pub mod token;
