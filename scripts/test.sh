@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs everything CI runs: formatting, lints, all tests, the schema drift check, and the wasm
-# build with static validation.
+# Runs everything CI runs: formatting, lints, all tests, the schema drift check, the wasm
+# build with static validation, and the real-VM tests of the built artifacts.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -16,7 +16,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 section "cargo test"
 test_log="$(mktemp)"
-trap 'rm -f "$test_log"' EXIT
+trap 'rm -f "$test_log" "$test_log.vm"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$test_log"
 passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
 failed=$(sed -n 's/^test result: [A-Z]*\. [0-9]* passed; \([0-9]*\) failed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
@@ -26,6 +26,11 @@ bash scripts/check-schema.sh
 
 section "wasm build and validation"
 bash scripts/build.sh
+
+section "real-VM tests of the artifacts (cosmwasm-vm)"
+(cd tests/vm && cargo fmt -- --check && cargo test --locked 2>&1 | tee "$test_log.vm")
+vm_passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log.vm" | awk '{s += $1} END {print s + 0}')
+passed=$((passed + vm_passed))
 
 section "summary"
 echo "cargo test: $passed passed, $failed failed"

@@ -9,6 +9,7 @@ pub mod governance;
 pub mod migrate;
 pub mod pagination;
 pub mod reward_token;
+pub mod treasury;
 pub mod vesting;
 
 pub use asset::{Asset, AssetInfo, AssetInfoUnchecked, AssetUnchecked};
