@@ -3,3 +3,4 @@
 
 pub mod governance;
 pub mod token;
+pub mod treasury;

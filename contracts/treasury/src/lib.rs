@@ -1,0 +1,18 @@
+//! Commons treasury: holds native and cw20 funds and pays out only on the owner's (governance's)
+//! word or by delegated budgets, within spend limits, recording every movement in a ledger.
+//! Wire types live in `commons::treasury`.
+
+mod config;
+pub mod contract;
+mod deposit;
+pub mod error;
+mod ledger;
+mod query;
+mod spend;
+pub mod state;
+mod window;
+
+#[cfg(test)]
+mod tests;
+
+pub use crate::error::ContractError;

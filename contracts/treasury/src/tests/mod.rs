@@ -1,0 +1,244 @@
+//! Multi-test tests of the treasury, with a real cw20 (cw20-base) for the cw20 paths.
+
+mod budgets;
+mod config;
+mod deposits;
+mod invariants;
+mod spending;
+
+use anyhow::Result as AnyResult;
+use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
+use commons::treasury::{
+    ExecuteMsg, InstantiateMsg, LedgerEntry, LedgerResponse, QueryMsg, ReceiveMsg,
+    SpendLimitResponse, SpendLimitUnchecked,
+};
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, Uint128};
+use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+
+use crate::contract::{execute, instantiate, migrate, query};
+use crate::ContractError;
+
+pub const DENOM: &str = "ucoin";
+pub const PERIOD: u64 = 1_000;
+pub const LIMIT: u128 = 500;
+
+pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
+
+pub fn cw20_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    use cw20_base::contract as c;
+    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
+}
+
+pub struct Suite {
+    pub app: App,
+    pub treasury: Addr,
+    pub token: Addr,
+    pub other_token: Addr,
+}
+
+pub fn native(amount: u128) -> AssetUnchecked {
+    AssetUnchecked {
+        info: AssetInfoUnchecked::Native(DENOM.into()),
+        amount: Uint128::new(amount),
+    }
+}
+
+impl Suite {
+    /// A treasury owned by "dao", accepting `token` (not `other_token`), with limits of 500 per
+    /// 1000 s on `ucoin` and on `token`. Alice holds 10_000 ucoin and 10_000 of each token.
+    pub fn new() -> Self {
+        let mut app = App::default();
+        let api = app.api();
+        let (alice, dao) = (api.addr_make("alice"), api.addr_make("dao"));
+        app.init_modules(|r, _, st| r.bank.init_balance(st, &alice, coins(10_000, DENOM)))
+            .unwrap();
+        let cw20_code = app.store_code(cw20_contract());
+        let mut tokens = vec![];
+        for symbol in ["TKN", "OTH"] {
+            let msg = cw20_base::msg::InstantiateMsg {
+                name: format!("{symbol} token"),
+                symbol: symbol.into(),
+                decimals: 6,
+                initial_balances: vec![Cw20Coin {
+                    address: alice.to_string(),
+                    amount: Uint128::new(10_000),
+                }],
+                mint: None,
+                marketing: None,
+            };
+            tokens.push(
+                app.instantiate_contract(cw20_code, alice.clone(), &msg, &[], symbol, None)
+                    .unwrap(),
+            );
+        }
+        let code = app.store_code(treasury_contract());
+        let msg = InstantiateMsg {
+            owner: dao.to_string(),
+            accepted_cw20s: vec![tokens[0].to_string()],
+            spend_limits: vec![
+                SpendLimitUnchecked {
+                    asset_info: AssetInfoUnchecked::Native(DENOM.into()),
+                    amount: Uint128::new(LIMIT),
+                    period_seconds: PERIOD,
+                },
+                SpendLimitUnchecked {
+                    asset_info: AssetInfoUnchecked::Cw20(tokens[0].to_string()),
+                    amount: Uint128::new(LIMIT),
+                    period_seconds: PERIOD,
+                },
+            ],
+        };
+        let treasury = app
+            .instantiate_contract(
+                code,
+                dao.clone(),
+                &msg,
+                &[],
+                "treasury",
+                Some(dao.to_string()),
+            )
+            .unwrap();
+        Suite {
+            app,
+            treasury,
+            token: tokens[0].clone(),
+            other_token: tokens[1].clone(),
+        }
+    }
+
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn exec(&mut self, sender: &str, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
+        self.exec_funds(sender, msg, &[])
+    }
+
+    pub fn exec_funds(
+        &mut self,
+        sender: &str,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> AnyResult<AppResponse> {
+        let sender = self.addr(sender);
+        self.app
+            .execute_contract(sender, self.treasury.clone(), msg, funds)
+    }
+
+    pub fn exec_err(&mut self, sender: &str, msg: &ExecuteMsg) -> ContractError {
+        self.exec(sender, msg)
+            .unwrap_err()
+            .downcast::<ContractError>()
+            .unwrap()
+    }
+
+    pub fn deposit_native(&mut self, amount: u128) {
+        self.exec_funds(
+            "alice",
+            &ExecuteMsg::Deposit { memo: None },
+            &coins(amount, DENOM),
+        )
+        .unwrap();
+    }
+
+    pub fn deposit_cw20(&mut self, token: &Addr, amount: u128) -> AnyResult<AppResponse> {
+        let alice = self.addr("alice");
+        let msg = Cw20ExecuteMsg::Send {
+            contract: self.treasury.to_string(),
+            amount: Uint128::new(amount),
+            msg: to_json_binary(&ReceiveMsg::Deposit {
+                memo: Some("dues".into()),
+            })
+            .unwrap(),
+        };
+        self.app.execute_contract(alice, token.clone(), &msg, &[])
+    }
+
+    pub fn spend(&mut self, to: &str, asset: AssetUnchecked) -> AnyResult<AppResponse> {
+        let recipient = self.addr(to).to_string();
+        self.exec(
+            "dao",
+            &ExecuteMsg::Spend {
+                recipient,
+                asset,
+                memo: None,
+            },
+        )
+    }
+
+    pub fn native_balance(&self, who: &Addr) -> u128 {
+        self.app
+            .wrap()
+            .query_balance(who, DENOM)
+            .unwrap()
+            .amount
+            .u128()
+    }
+
+    pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
+        let res: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                token,
+                &Cw20QueryMsg::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .unwrap();
+        res.balance.u128()
+    }
+
+    pub fn ledger(&self) -> Vec<LedgerEntry> {
+        let mut all = vec![];
+        let mut start_after = None;
+        loop {
+            let page: LedgerResponse = self
+                .app
+                .wrap()
+                .query_wasm_smart(
+                    self.treasury.clone(),
+                    &QueryMsg::Ledger {
+                        start_after,
+                        limit: Some(30),
+                        reverse: None,
+                    },
+                )
+                .unwrap();
+            if page.entries.is_empty() {
+                return all;
+            }
+            start_after = page.entries.last().map(|e| e.id);
+            all.extend(page.entries);
+        }
+    }
+
+    pub fn limit(&self, info: AssetInfoUnchecked) -> SpendLimitResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(
+                self.treasury.clone(),
+                &QueryMsg::SpendLimit { asset_info: info },
+            )
+            .unwrap()
+    }
+
+    pub fn next_block(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = b.time.plus_seconds(seconds);
+        });
+    }
+}
+
+pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+}
