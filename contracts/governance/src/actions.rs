@@ -2,7 +2,8 @@
 
 use commons::governance::{ExecuteMsg, ProposalAction, MAX_ACTIONS_LIMIT};
 use commons::reward_token::ExecuteMsg as TokenMsg;
-use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, StdResult, WasmMsg};
+use commons::treasury::ExecuteMsg as TreasuryMsg;
+use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, StdError, StdResult, WasmMsg};
 
 use crate::config::{apply_update, validate_addr};
 use crate::error::ContractError;
@@ -21,7 +22,69 @@ fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> StdResult<CosmosMsg> {
 /// that could never run (bad address, zero amount, impossible schedule, invalid config).
 fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Result<(), String> {
     let addr = |a: &str| validate_addr(api, a).map(|_| ()).map_err(|e| e.to_string());
+    let treasury = || {
+        config
+            .treasury
+            .as_ref()
+            .map(|_| ())
+            .ok_or_else(|| "no treasury is configured".to_string())
+    };
+    let positive = |amount: &cosmwasm_std::Uint128| {
+        if amount.is_zero() {
+            Err("amount must be greater than zero".to_string())
+        } else {
+            Ok(())
+        }
+    };
     match action {
+        ProposalAction::TreasurySpend {
+            recipient, asset, ..
+        } => {
+            treasury()?;
+            addr(recipient)?;
+            asset.check(api).map_err(|e| e.to_string())?;
+            positive(&asset.amount)?;
+        }
+        ProposalAction::TreasurySpendToContract {
+            contract, asset, ..
+        } => {
+            treasury()?;
+            addr(contract)?;
+            asset.check(api).map_err(|e| e.to_string())?;
+            positive(&asset.amount)?;
+        }
+        ProposalAction::TreasurySetBudget {
+            spender,
+            asset_info,
+            amount_per_period,
+            period_seconds,
+            ..
+        } => {
+            treasury()?;
+            addr(spender)?;
+            asset_info.check(api).map_err(|e| e.to_string())?;
+            positive(amount_per_period)?;
+            if *period_seconds == 0 {
+                return Err("budget period must be greater than zero seconds".into());
+            }
+        }
+        ProposalAction::TreasuryRevokeBudget { spender } => {
+            treasury()?;
+            addr(spender)?;
+        }
+        ProposalAction::TreasuryUpdateConfig {
+            accepted_cw20s,
+            spend_limits,
+        } => {
+            treasury()?;
+            for token in accepted_cw20s.iter().flatten() {
+                addr(token)?;
+            }
+            for limit in spend_limits.iter().flatten() {
+                limit.asset_info.check(api).map_err(|e| e.to_string())?;
+                positive(&limit.amount)?;
+            }
+        }
         ProposalAction::TokenMint { recipient, amount } => {
             addr(recipient)?;
             if amount.is_zero() {
@@ -80,8 +143,72 @@ pub fn action_messages(
     actions: &[ProposalAction],
 ) -> StdResult<Vec<CosmosMsg>> {
     let mut msgs = Vec::with_capacity(actions.len());
+    let treasury = || {
+        config
+            .treasury
+            .clone()
+            .ok_or_else(|| StdError::generic_err("no treasury is configured"))
+    };
     for action in actions {
         match action {
+            ProposalAction::TreasurySpend {
+                recipient,
+                asset,
+                memo,
+            } => msgs.push(wasm(
+                &treasury()?,
+                &TreasuryMsg::Spend {
+                    recipient: recipient.clone(),
+                    asset: asset.clone(),
+                    memo: memo.clone(),
+                },
+            )?),
+            ProposalAction::TreasurySpendToContract {
+                contract,
+                asset,
+                msg,
+                memo,
+            } => msgs.push(wasm(
+                &treasury()?,
+                &TreasuryMsg::SpendToContract {
+                    contract: contract.clone(),
+                    asset: asset.clone(),
+                    msg: msg.clone(),
+                    memo: memo.clone(),
+                },
+            )?),
+            ProposalAction::TreasurySetBudget {
+                spender,
+                asset_info,
+                amount_per_period,
+                period_seconds,
+                expires,
+            } => msgs.push(wasm(
+                &treasury()?,
+                &TreasuryMsg::SetBudget {
+                    spender: spender.clone(),
+                    asset_info: asset_info.clone(),
+                    amount_per_period: *amount_per_period,
+                    period_seconds: *period_seconds,
+                    expires: *expires,
+                },
+            )?),
+            ProposalAction::TreasuryRevokeBudget { spender } => msgs.push(wasm(
+                &treasury()?,
+                &TreasuryMsg::RevokeBudget {
+                    spender: spender.clone(),
+                },
+            )?),
+            ProposalAction::TreasuryUpdateConfig {
+                accepted_cw20s,
+                spend_limits,
+            } => msgs.push(wasm(
+                &treasury()?,
+                &TreasuryMsg::UpdateConfig {
+                    accepted_cw20s: accepted_cw20s.clone(),
+                    spend_limits: spend_limits.clone(),
+                },
+            )?),
             ProposalAction::TokenMint { recipient, amount } => msgs.push(wasm(
                 &config.token,
                 &TokenMsg::Mint {

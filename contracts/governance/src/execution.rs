@@ -1,12 +1,16 @@
 //! Executing passed proposals (atomically, never stuck), closing the others, and settling
 //! deposits.
 
-use commons::asset::AssetInfo;
+use commons::asset::{Asset, AssetInfo};
 use commons::governance::{ExecuteMsg, RefundPolicy, Status};
 use commons::reward_token::ExecuteMsg as TokenMsg;
+use commons::treasury::{
+    ConfigResponse as TreasuryConfig, ExecuteMsg as TreasuryMsg, QueryMsg as TreasuryQuery,
+    ReceiveMsg as TreasuryReceive,
+};
 use cosmwasm_std::{
-    to_json_binary, CosmosMsg, DepsMut, Env, MessageInfo, Reply, Response, StdResult, SubMsg,
-    SubMsgResult, WasmMsg,
+    to_json_binary, Addr, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Reply, Response,
+    StdResult, SubMsg, SubMsgResult, WasmMsg,
 };
 
 use crate::actions::action_messages;
@@ -17,11 +21,45 @@ use crate::state::{Config, Proposal, CONFIG, PROPOSALS};
 /// Reply ids of proposal executions carry this tag, with the proposal id in the low bits.
 pub const EXECUTE_REPLY_TAG: u64 = 1 << 63;
 
+/// Pays a forfeited deposit into the treasury through its `deposit`, so it shows in the
+/// treasury's ledger. A cw20 the treasury does not accept is transferred plainly instead, so a
+/// treasury's whitelist can never make a proposal impossible to settle.
+fn forfeit_to_treasury(
+    querier: &QuerierWrapper,
+    treasury: &Addr,
+    deposit: &Asset,
+    proposal_id: u64,
+) -> StdResult<CosmosMsg> {
+    let memo = Some(format!("forfeited deposit of proposal {proposal_id}"));
+    match &deposit.info {
+        AssetInfo::Native(_) => deposit.info.send_msg(
+            treasury,
+            deposit.amount,
+            to_json_binary(&TreasuryMsg::Deposit { memo })?,
+        ),
+        AssetInfo::Cw20(token) => {
+            let config: TreasuryConfig =
+                querier.query_wasm_smart(treasury, &TreasuryQuery::Config {})?;
+            if config.accepted_cw20s.contains(token) {
+                deposit.info.send_msg(
+                    treasury,
+                    deposit.amount,
+                    to_json_binary(&TreasuryReceive::Deposit { memo })?,
+                )
+            } else {
+                deposit.transfer_msg(treasury)
+            }
+        }
+    }
+}
+
 /// Messages that return the deposit to the proposer, or forfeit it: burned when it is the
-/// reward token, sent to the treasury otherwise (back to the proposer if no treasury is set,
+/// reward token, paid into the treasury otherwise (back to the proposer if no treasury is set,
 /// since no one else may keep it).
 fn settle_deposit(
+    querier: &QuerierWrapper,
     config: &Config,
+    proposal_id: u64,
     proposal: &mut Proposal,
     refund: bool,
 ) -> StdResult<(Vec<CosmosMsg>, &'static str)> {
@@ -44,7 +82,15 @@ fn settle_deposit(
         return Ok((vec![burn.into()], "burned"));
     }
     match &config.treasury {
-        Some(treasury) => Ok((vec![deposit.transfer_msg(treasury)?], "forfeited")),
+        Some(treasury) => Ok((
+            vec![forfeit_to_treasury(
+                querier,
+                treasury,
+                &deposit,
+                proposal_id,
+            )?],
+            "forfeited",
+        )),
         None => Ok((vec![deposit.transfer_msg(&proposal.proposer)?], "refunded")),
     }
 }
@@ -83,7 +129,8 @@ pub fn execute_execute(
         proposal.refund,
         RefundPolicy::Always | RefundPolicy::OnlyPassed
     );
-    let (deposit_msgs, deposit) = settle_deposit(&config, &mut proposal, refund)?;
+    let (deposit_msgs, deposit) =
+        settle_deposit(&deps.querier, &config, proposal_id, &mut proposal, refund)?;
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
 
     // All actions run inside one call to ourselves: if any fails, all of them are undone and
@@ -176,7 +223,8 @@ pub fn execute_close(
     };
     proposal.stored_status = Status::Closed;
     proposal.closed_as = Some(status);
-    let (msgs, deposit) = settle_deposit(&config, &mut proposal, refund)?;
+    let (msgs, deposit) =
+        settle_deposit(&deps.querier, &config, proposal_id, &mut proposal, refund)?;
     PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
     Ok(Response::new()
         .add_messages(msgs)

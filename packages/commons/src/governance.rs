@@ -2,11 +2,12 @@
 //! a timelock, deposits and vested voter rewards.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, CosmosMsg, Decimal, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Binary, CosmosMsg, Decimal, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw_utils::Threshold;
 
-use crate::asset::{Asset, AssetInfo, AssetInfoUnchecked};
+use crate::asset::{Asset, AssetInfo, AssetInfoUnchecked, AssetUnchecked};
+use crate::treasury::SpendLimitUnchecked;
 use crate::vesting::VestingSchedule;
 
 pub use crate::migrate::MigrateMsg;
@@ -127,6 +128,34 @@ pub enum Vote {
 /// What a proposal does when executed. Typed, so a UI or an indexer can read it.
 #[cw_serde]
 pub enum ProposalAction {
+    /// The treasury pays `asset` to `recipient` (within its spend limit).
+    TreasurySpend {
+        recipient: String,
+        asset: AssetUnchecked,
+        memo: Option<String>,
+    },
+    /// The treasury pays `asset` into `contract` with `msg` (native as funds, cw20 by `send`).
+    TreasurySpendToContract {
+        contract: String,
+        asset: AssetUnchecked,
+        msg: Binary,
+        memo: Option<String>,
+    },
+    /// The treasury lets `spender` spend a budget without a vote.
+    TreasurySetBudget {
+        spender: String,
+        asset_info: AssetInfoUnchecked,
+        amount_per_period: Uint128,
+        period_seconds: u64,
+        expires: Option<Timestamp>,
+    },
+    /// The treasury removes `spender`'s budget.
+    TreasuryRevokeBudget { spender: String },
+    /// The treasury changes its accepted cw20s and/or spend limits (only the fields given).
+    TreasuryUpdateConfig {
+        accepted_cw20s: Option<Vec<String>>,
+        spend_limits: Option<Vec<SpendLimitUnchecked>>,
+    },
     /// Mint liquid reward tokens.
     TokenMint { recipient: String, amount: Uint128 },
     /// Mint a vesting grant of reward tokens.

@@ -9,8 +9,7 @@ use cw_utils::PaymentError;
 const FEE: u128 = 50;
 
 fn native_suite(refund: RefundPolicy) -> Suite {
-    let mut s = Suite::with(|m| {
-        m.treasury = Some(App::default().api().addr_make("treasury").into_string());
+    let mut s = Suite::with_treasury(|m| {
         m.proposal_deposit = Some(DepositConfigUnchecked {
             asset_info: AssetInfoUnchecked::Native("ucoin".into()),
             amount: Uint128::new(FEE),
@@ -36,12 +35,33 @@ fn propose_paying(s: &mut Suite, funds: &[cosmwasm_std::Coin]) -> AnyResult<u64>
 }
 
 fn coin_balance(s: &Suite, who: &str) -> u128 {
+    let addr = match who {
+        "treasury" => s.treasury.clone().unwrap(),
+        name => s.addr(name),
+    };
     s.app
         .wrap()
-        .query_balance(s.addr(who), "ucoin")
+        .query_balance(addr, "ucoin")
         .unwrap()
         .amount
         .u128()
+}
+
+/// The treasury's ledger entries (forfeits arrive as deposits).
+fn treasury_ledger(s: &Suite) -> Vec<commons::treasury::LedgerEntry> {
+    let res: commons::treasury::LedgerResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.treasury.clone().unwrap(),
+            &commons::treasury::QueryMsg::Ledger {
+                start_after: None,
+                limit: None,
+                reverse: None,
+            },
+        )
+        .unwrap();
+    res.entries
 }
 
 fn reject(s: &mut Suite, id: u64) {
@@ -120,6 +140,13 @@ fn only_passed_forfeits_rejected_and_refunds_executed() {
     )
     .unwrap();
     assert_eq!(coin_balance(&s, "treasury"), FEE);
+    let ledger = treasury_ledger(&s);
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].counterparty, s.gov);
+    assert_eq!(
+        ledger[0].memo.as_deref(),
+        Some("forfeited deposit of proposal 1")
+    );
     let at = s.pass(passed);
     s.go_to(at);
     let res = s.execute_proposal(passed).unwrap();

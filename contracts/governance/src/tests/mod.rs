@@ -9,6 +9,7 @@ mod rewards;
 mod snapshot;
 mod tally_props;
 mod thresholds;
+mod treasury_actions;
 
 use anyhow::Result as AnyResult;
 use commons::governance::{
@@ -36,6 +37,14 @@ pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
+pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    use commons_treasury::contract as t;
+    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
+}
+
+/// Spend limit of the test treasury, per asset and per 1000 s.
+pub const TREASURY_LIMIT: u128 = 1_000;
+
 pub const VOTING: u64 = 1_000;
 pub const DELAY: u64 = 100;
 pub const WINDOW: u64 = 500;
@@ -44,6 +53,7 @@ pub struct Suite {
     pub app: App,
     pub gov: Addr,
     pub token: Addr,
+    pub treasury: Option<Addr>,
 }
 
 /// Members and their initial token balances.
@@ -83,8 +93,23 @@ impl Suite {
         Self::build(members, change)
     }
 
+    /// Like `with`, plus a real treasury owned by governance (limits of 1000 ucoin and 1000
+    /// reward tokens per 1000 s), named in governance's configuration.
+    pub fn with_treasury(change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        let members = MEMBERS.iter().map(|(m, a)| (m.to_string(), *a)).collect();
+        Self::build_full(members, true, change)
+    }
+
     /// Like `with`, for any set of members and balances.
     pub fn build(members: Vec<(String, u128)>, change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        Self::build_full(members, false, change)
+    }
+
+    fn build_full(
+        members: Vec<(String, u128)>,
+        with_treasury: bool,
+        change: impl FnOnce(&mut InstantiateMsg),
+    ) -> Self {
         let mut app = App::default();
         let admin = app.api().addr_make("admin");
         let token_code = app.store_code(token_contract());
@@ -111,7 +136,27 @@ impl Suite {
         let token = app
             .instantiate_contract(token_code, admin.clone(), &token_init, &[], "token", None)
             .unwrap();
+        let treasury = with_treasury.then(|| {
+            use commons::treasury::{InstantiateMsg as TreasuryInit, SpendLimitUnchecked};
+            let code = app.store_code(treasury_contract());
+            let limit = |info| SpendLimitUnchecked {
+                asset_info: info,
+                amount: Uint128::new(TREASURY_LIMIT),
+                period_seconds: 1_000,
+            };
+            let init = TreasuryInit {
+                owner: admin.to_string(),
+                accepted_cw20s: vec![token.to_string()],
+                spend_limits: vec![
+                    limit(commons::AssetInfoUnchecked::Native("ucoin".into())),
+                    limit(commons::AssetInfoUnchecked::Cw20(token.to_string())),
+                ],
+            };
+            app.instantiate_contract(code, admin.clone(), &init, &[], "treasury", None)
+                .unwrap()
+        });
         let mut msg = base_msg(&token);
+        msg.treasury = treasury.as_ref().map(|t| t.to_string());
         change(&mut msg);
         let gov = app
             .instantiate_contract(
@@ -123,6 +168,17 @@ impl Suite {
                 Some(admin.to_string()),
             )
             .unwrap();
+        if let Some(treasury) = &treasury {
+            use commons::treasury::ExecuteMsg as T;
+            let propose = T::ProposeOwner {
+                new_owner: gov.to_string(),
+            };
+            app.execute_contract(admin.clone(), treasury.clone(), &propose, &[])
+                .unwrap();
+            // governance accepts (on a chain: the suite bootstrap or a proposal does this)
+            app.execute_contract(gov.clone(), treasury.clone(), &T::AcceptOwner {}, &[])
+                .unwrap();
+        }
         app.execute_contract(
             admin,
             token.clone(),
@@ -132,7 +188,12 @@ impl Suite {
             &[],
         )
         .unwrap();
-        let mut s = Suite { app, gov, token };
+        let mut s = Suite {
+            app,
+            gov,
+            token,
+            treasury,
+        };
         s.next_block(5);
         s
     }
