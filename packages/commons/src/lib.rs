@@ -5,6 +5,7 @@
 //! (assets, vesting schedules, pagination, migration rules).
 
 pub mod asset;
+pub mod escrow;
 pub mod governance;
 pub mod migrate;
 pub mod pagination;

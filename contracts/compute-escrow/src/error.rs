@@ -1,0 +1,128 @@
+use commons::escrow::{JobStatus, ProviderStatus};
+use commons::migrate::MigrateError;
+use commons::pagination::ListError;
+use cosmwasm_std::{StdError, Timestamp, Uint128};
+use cw_utils::PaymentError;
+use thiserror::Error;
+
+/// Every way an escrow message can fail. Nothing moves when one is returned.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("{0}")]
+    Payment(#[from] PaymentError),
+
+    #[error("{0}")]
+    Migrate(#[from] MigrateError),
+
+    #[error("{0}")]
+    List(#[from] ListError),
+
+    #[error("invalid address {address:?}: {reason}")]
+    InvalidAddress { address: String, reason: String },
+
+    #[error("invalid configuration: {reason}")]
+    InvalidConfig { reason: String },
+
+    #[error("{field} must be 1 to {max} bytes")]
+    BadLength { field: String, max: usize },
+
+    #[error("only the arbiter can {action}")]
+    NotArbiter { action: String },
+
+    #[error("only the job's client can {action}")]
+    NotClient { action: String },
+
+    #[error("only the job's provider can {action}")]
+    NotProvider { action: String },
+
+    #[error("{asset} is not accepted here")]
+    AssetNotAccepted { asset: String },
+
+    #[error("wrong payment: {expected} expected, {got} sent")]
+    WrongPayment { expected: String, got: String },
+
+    #[error("amount must be greater than zero")]
+    ZeroAmount,
+
+    #[error("price_per_unit * max_units overflows")]
+    PriceOverflow,
+
+    #[error("{address} is already a registered provider")]
+    AlreadyRegistered { address: String },
+
+    #[error("{address} is not a registered provider")]
+    NotRegistered { address: String },
+
+    #[error("a stake of at least {min} is required, {got} would be staked")]
+    StakeTooLow { min: Uint128, got: Uint128 },
+
+    #[error("the provider is {status:?}, not bonded")]
+    NotBonded { status: ProviderStatus },
+
+    #[error("the stake is locked until {until}")]
+    StillUnbonding { until: Timestamp },
+
+    #[error("the provider still has {active_jobs} running jobs")]
+    JobsRunning { active_jobs: u32 },
+
+    #[error("job {job_id} does not exist")]
+    JobNotFound { job_id: u64 },
+
+    #[error("job {job_id} is {status:?}; this needs it {expected}")]
+    WrongJobStatus {
+        job_id: u64,
+        status: JobStatus,
+        expected: String,
+    },
+
+    #[error("times must satisfy now < accept_by < deadline <= now + {max_duration}s")]
+    BadTimes { max_duration: u64 },
+
+    #[error("job {job_id} had to be accepted before {accept_by}")]
+    AcceptWindowClosed { job_id: u64, accept_by: Timestamp },
+
+    #[error("job {job_id} is reserved for another provider")]
+    ReservedForOther { job_id: u64 },
+
+    #[error("reported units must grow: {reported} already reported, {units} given")]
+    UnitsNotIncreasing { reported: Uint128, units: Uint128 },
+
+    #[error("{units} units exceed the {max} funded")]
+    ExceedsMaxUnits { units: Uint128, max: Uint128 },
+
+    #[error("usage must be reported before the deadline {deadline}")]
+    DeadlinePassed { deadline: Timestamp },
+
+    #[error("no usage is pending on job {job_id}")]
+    NothingPending { job_id: u64 },
+
+    #[error("the challenge period ended at {ended_at}; the usage is payable")]
+    ChallengePeriodOver { ended_at: Timestamp },
+
+    #[error("{approved} approved units exceed the {disputed} disputed")]
+    ApprovedExceedsDisputed {
+        approved: Uint128,
+        disputed: Uint128,
+    },
+
+    #[error("job {job_id} belongs to another provider")]
+    ForeignJob { job_id: u64 },
+
+    #[error("nothing is payable on these jobs")]
+    NothingToClaim,
+
+    #[error("usage is pending until {until}: approve, dispute or wait")]
+    UsagePending { until: Timestamp },
+
+    #[error("job {job_id} can be cancelled before acceptance, or after its deadline {deadline}")]
+    NotCancellable { job_id: u64, deadline: Timestamp },
+
+    #[error("{amount} is not a whole number of units at {price} per unit")]
+    NotWholeUnits { amount: Uint128, price: Uint128 },
+
+    #[error("unknown cw20 hook payload")]
+    UnknownPayload,
+}

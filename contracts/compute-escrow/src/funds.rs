@@ -1,0 +1,104 @@
+//! Incoming payments (native funds or cw20 `send`) and input checks.
+
+use commons::asset::{Asset, AssetInfo};
+use cosmwasm_std::{Addr, Api, MessageInfo, StdError, Uint128};
+
+use crate::error::ContractError;
+
+/// Who paid what: native funds of the call, or a cw20 `send` (sender = the token holder).
+pub struct Payment {
+    pub sender: Addr,
+    pub asset: Asset,
+}
+
+impl Payment {
+    /// Exactly one non-zero native coin sent with the call.
+    pub fn native(info: &MessageInfo) -> Result<Self, ContractError> {
+        let coin = cw_utils::one_coin(info)?;
+        Ok(Payment {
+            sender: info.sender.clone(),
+            asset: Asset {
+                info: AssetInfo::Native(coin.denom),
+                amount: coin.amount,
+            },
+        })
+    }
+
+    pub fn expect_asset(&self, info: &AssetInfo) -> Result<(), ContractError> {
+        if self.asset.info != *info {
+            return Err(ContractError::WrongPayment {
+                expected: info.key(),
+                got: self.asset.info.key(),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
+    api.addr_validate(input)
+        .map_err(|e| ContractError::InvalidAddress {
+            address: input.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// A text field of 1..=max bytes (or 0..=max when `may_be_empty`).
+pub fn check_len(
+    field: &str,
+    value: &str,
+    max: usize,
+    may_be_empty: bool,
+) -> Result<(), ContractError> {
+    if value.len() > max || (!may_be_empty && value.is_empty()) {
+        return Err(ContractError::BadLength {
+            field: field.to_string(),
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// `units * price`, refusing overflow.
+pub fn cost(units: Uint128, price: Uint128) -> Result<Uint128, ContractError> {
+    units
+        .checked_mul(price)
+        .map_err(|_| ContractError::PriceOverflow)
+}
+
+/// Fee on a payment: `ceil(amount * fee_bps / 10_000)`, rounded up in the protocol's favour.
+pub fn fee(amount: Uint128, fee_bps: u16) -> Result<Uint128, StdError> {
+    Ok(amount.multiply_ratio_ceil(fee_bps as u128, 10_000u128))
+}
+
+trait CeilRatio {
+    fn multiply_ratio_ceil(self, num: u128, den: u128) -> Uint128;
+}
+
+impl CeilRatio for Uint128 {
+    fn multiply_ratio_ceil(self, num: u128, den: u128) -> Uint128 {
+        // 256-bit product: amount * 1000 cannot overflow, and the quotient fits 128 bits.
+        let product = cosmwasm_std::Uint256::from(self) * cosmwasm_std::Uint256::from(num);
+        let den = cosmwasm_std::Uint256::from(den);
+        let q = (product + den - cosmwasm_std::Uint256::one()) / den;
+        Uint128::try_from(q).unwrap_or(Uint128::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fee_rounds_up() {
+        assert_eq!(fee(Uint128::new(10_000), 250).unwrap().u128(), 250);
+        assert_eq!(fee(Uint128::new(1), 250).unwrap().u128(), 1);
+        assert_eq!(fee(Uint128::new(39), 250).unwrap().u128(), 1);
+        assert_eq!(fee(Uint128::new(41), 250).unwrap().u128(), 2);
+        assert_eq!(fee(Uint128::new(100), 0).unwrap().u128(), 0);
+        assert_eq!(
+            fee(Uint128::MAX, 1_000).unwrap(),
+            Uint128::MAX.multiply_ratio(1u128, 10u128) + Uint128::one()
+        );
+    }
+}

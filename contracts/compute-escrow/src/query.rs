@@ -1,0 +1,202 @@
+//! Read-only queries.
+
+use commons::asset::Asset;
+use commons::escrow::{
+    AssetTotalsEntry, ClaimableResponse, JobResponse, JobsResponse, ProviderResponse,
+    ProvidersResponse, QueryMsg, TotalsResponse,
+};
+use commons::pagination::{ensure_bounded_unique, page_limit};
+use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
+use cw_storage_plus::{Bound, Map};
+
+use crate::state::{
+    Config, Job, Provider, CONFIG, JOBS, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, OPEN_JOBS, PROVIDERS,
+    TOTALS,
+};
+use crate::usage::claimable_job;
+
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    let config = CONFIG.load(deps.storage)?;
+    match msg {
+        QueryMsg::Config {} => to_json_binary(&config),
+        QueryMsg::Job { job_id } => {
+            let job = JOBS
+                .may_load(deps.storage, job_id)?
+                .ok_or_else(|| StdError::not_found(format!("job {job_id}")))?;
+            to_json_binary(&job_response(&config, &env, job_id, job))
+        }
+        QueryMsg::JobsByClient {
+            client,
+            start_after,
+            limit,
+        } => {
+            let client = deps.api.addr_validate(&client)?;
+            to_json_binary(&by_party(
+                deps,
+                &env,
+                &config,
+                JOBS_BY_CLIENT,
+                &client,
+                start_after,
+                limit,
+            )?)
+        }
+        QueryMsg::JobsByProvider {
+            provider,
+            start_after,
+            limit,
+        } => {
+            let provider = deps.api.addr_validate(&provider)?;
+            to_json_binary(&by_party(
+                deps,
+                &env,
+                &config,
+                JOBS_BY_PROVIDER,
+                &provider,
+                start_after,
+                limit,
+            )?)
+        }
+        QueryMsg::OpenJobs { start_after, limit } => {
+            let jobs = OPEN_JOBS
+                .keys(
+                    deps.storage,
+                    start_after.map(Bound::exclusive),
+                    None,
+                    Order::Ascending,
+                )
+                .take(page_limit(limit))
+                .map(|id| {
+                    let id = id?;
+                    Ok(job_response(
+                        &config,
+                        &env,
+                        id,
+                        JOBS.load(deps.storage, id)?,
+                    ))
+                })
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&JobsResponse { jobs })
+        }
+        QueryMsg::Provider { address } => {
+            let address = deps.api.addr_validate(&address)?;
+            let p = PROVIDERS
+                .may_load(deps.storage, &address)?
+                .ok_or_else(|| StdError::not_found(format!("provider {address}")))?;
+            to_json_binary(&provider_response(&config, address, p))
+        }
+        QueryMsg::Providers { start_after, limit } => {
+            let start = start_after
+                .map(|a| deps.api.addr_validate(&a))
+                .transpose()?;
+            let providers = PROVIDERS
+                .range(
+                    deps.storage,
+                    start.as_ref().map(Bound::exclusive),
+                    None,
+                    Order::Ascending,
+                )
+                .take(page_limit(limit))
+                .map(|r| r.map(|(a, p)| provider_response(&config, a, p)))
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&ProvidersResponse { providers })
+        }
+        QueryMsg::Claimable { provider, job_ids } => {
+            ensure_bounded_unique(&job_ids).map_err(|e| StdError::generic_err(e.to_string()))?;
+            let provider = deps.api.addr_validate(&provider)?;
+            let mut jobs = Vec::with_capacity(job_ids.len());
+            for id in job_ids {
+                let job = JOBS
+                    .may_load(deps.storage, id)?
+                    .ok_or_else(|| StdError::not_found(format!("job {id}")))?;
+                if job.provider.as_ref() != Some(&provider) {
+                    return Err(StdError::generic_err(format!(
+                        "job {id} belongs to another provider"
+                    )));
+                }
+                jobs.push(
+                    claimable_job(&config, id, job, env.block.time)
+                        .map_err(|e| StdError::generic_err(e.to_string()))?,
+                );
+            }
+            to_json_binary(&ClaimableResponse { jobs })
+        }
+        QueryMsg::Totals {} => {
+            // one entry per asset ever used: at most the accepted assets plus the stake asset
+            // over the contract's life, bounded by the configuration's 30-asset limit per change
+            let assets = TOTALS
+                .range(deps.storage, None, None, Order::Ascending)
+                .take(64)
+                .map(|r| r.map(|(_, (asset, totals))| AssetTotalsEntry { asset, totals }))
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&TotalsResponse { assets })
+        }
+    }
+}
+
+fn by_party(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    index: Map<(&Addr, u64), ()>,
+    party: &Addr,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> StdResult<JobsResponse> {
+    let jobs = index
+        .prefix(party)
+        .keys(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(page_limit(limit))
+        .map(|id| {
+            let id = id?;
+            Ok(job_response(config, env, id, JOBS.load(deps.storage, id)?))
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(JobsResponse { jobs })
+}
+
+pub fn job_response(config: &Config, env: &Env, job_id: u64, mut job: Job) -> JobResponse {
+    job.mature(env.block.time, config.challenge_period_seconds);
+    JobResponse {
+        job_id,
+        balance: job.balance(),
+        units_pending: job.pending(),
+        pending_until: job.pending_until(config.challenge_period_seconds),
+        client: job.client,
+        refund_to: job.refund_to,
+        provider: job.provider,
+        spec: job.spec,
+        asset: job.asset,
+        price_per_unit: job.price_per_unit,
+        max_units: job.max_units - job.units_refunded,
+        accept_by: job.accept_by,
+        deadline: job.deadline,
+        status: job.status,
+        units_reported: job.units_reported,
+        units_payable: job.units_payable,
+        units_claimed: job.units_claimed,
+        created_at: job.created_at,
+    }
+}
+
+fn provider_response(config: &Config, address: Addr, p: Provider) -> ProviderResponse {
+    ProviderResponse {
+        address,
+        metadata: p.metadata,
+        stake: Asset {
+            info: config.stake_asset.clone(),
+            amount: p.stake,
+        },
+        status: p.status,
+        unbonding_until: p.unbonding_until,
+        active_jobs: p.active_jobs,
+        jobs_completed: p.jobs_completed,
+        disputes_lost: p.disputes_lost,
+        slashed: p.slashed,
+    }
+}

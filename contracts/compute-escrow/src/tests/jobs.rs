@@ -1,0 +1,229 @@
+//! Job lifecycle: create (native and cw20), accept, report, approve, claim with fee, complete,
+//! cancel, top up.
+
+use super::*;
+use commons::escrow::{ClaimableResponse, JobStatus, JobsResponse};
+
+#[test]
+fn full_lifecycle_with_fee_rounded_up() {
+    let (mut s, id) = Suite::running_job();
+    assert_eq!(s.bank("escrow", PAY), 1_000);
+    s.report(id, 3).unwrap();
+    let j = s.job(id);
+    assert_eq!((j.units_pending.u128(), j.units_payable.u128()), (3, 0));
+    // not payable before the challenge period ends
+    assert_eq!(
+        Suite::err(s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })),
+        ContractError::NothingToClaim
+    );
+    s.wait(CHALLENGE);
+    assert_eq!(s.job(id).units_payable.u128(), 3);
+    let c: ClaimableResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.escrow.clone(),
+            &QueryMsg::Claimable {
+                provider: s.addr("prov").to_string(),
+                job_ids: vec![id],
+            },
+        )
+        .unwrap();
+    // 300 gross, fee 2.5% = 7.5 -> 8
+    assert_eq!(
+        (
+            c.jobs[0].gross.u128(),
+            c.jobs[0].fee.u128(),
+            c.jobs[0].net.u128()
+        ),
+        (300, 8, 292)
+    );
+    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
+        .unwrap();
+    assert_eq!(s.bank("prov", PAY), 292);
+    assert_eq!(s.bank("treasury", PAY), 8);
+    // the client approves the next report at once
+    s.report(id, 7).unwrap();
+    s.exec("client", &ExecuteMsg::ApproveUsage { job_id: id })
+        .unwrap();
+    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
+        .unwrap();
+    assert_eq!(s.bank("prov", PAY), 292 + 390);
+    assert_eq!(s.bank("treasury", PAY), 8 + 10);
+    // completing refunds the 3 unused units
+    let before = s.bank("client", PAY);
+    s.exec("prov", &ExecuteMsg::CompleteJob { job_id: id })
+        .unwrap();
+    assert_eq!(s.bank("client", PAY), before + 300);
+    assert_eq!(s.bank("escrow", PAY), 0);
+    let j = s.job(id);
+    assert_eq!((j.status, j.balance.u128()), (JobStatus::Completed, 0));
+    assert_eq!(s.provider("prov").jobs_completed, 1);
+}
+
+#[test]
+fn cw20_job_and_top_up() {
+    let mut s = Suite::new();
+    s.register("prov", 5_000).unwrap();
+    let msg = s.job_msg(None, 50, 4);
+    let res = s
+        .send_cw20("client", 200, &ReceiveMsg::CreateJob(msg))
+        .unwrap();
+    let id: u64 = attr(&res, "job_id").unwrap().parse().unwrap();
+    assert_eq!(
+        s.job(id).client,
+        s.addr("client"),
+        "the cw20 sender is the client"
+    );
+    s.send_cw20("client", 100, &ReceiveMsg::TopUp { job_id: id })
+        .unwrap();
+    assert_eq!(s.job(id).max_units.u128(), 6);
+    assert_eq!(
+        Suite::err(s.send_cw20("client", 75, &ReceiveMsg::TopUp { job_id: id })),
+        ContractError::NotWholeUnits {
+            amount: Uint128::new(75),
+            price: Uint128::new(50)
+        }
+    );
+    s.exec("prov", &ExecuteMsg::AcceptJob { job_id: id })
+        .unwrap();
+    s.report(id, 6).unwrap();
+    s.wait(CHALLENGE);
+    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
+        .unwrap();
+    // 300 gross, fee 7.5 -> 8
+    assert_eq!(s.cw20(&s.addr("prov")), 292);
+    assert_eq!(s.cw20(&s.addr("treasury")), 8);
+    // native top-up of a native job
+    let id2 = s.create_job(10, 1);
+    s.exec_funds(
+        "client",
+        &ExecuteMsg::TopUp { job_id: id2 },
+        &coins(30, PAY),
+    )
+    .unwrap();
+    assert_eq!(s.job(id2).max_units.u128(), 4);
+    let err =
+        Suite::err(s.exec_funds("client", &ExecuteMsg::TopUp { job_id: id2 }, &coins(3, PAY)));
+    assert!(matches!(err, ContractError::NotWholeUnits { .. }));
+}
+
+#[test]
+fn cancel_before_acceptance_refunds_everything() {
+    let mut s = Suite::new();
+    let id = s.create_job(100, 5);
+    let before = s.bank("client", PAY);
+    s.exec("client", &ExecuteMsg::CancelJob { job_id: id })
+        .unwrap();
+    assert_eq!(s.bank("client", PAY), before + 500);
+    assert_eq!(s.job(id).status, JobStatus::Cancelled);
+    let open: JobsResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.escrow.clone(),
+            &QueryMsg::OpenJobs {
+                start_after: None,
+                limit: None,
+            },
+        )
+        .unwrap();
+    assert!(open.jobs.is_empty());
+}
+
+#[test]
+fn a_vanished_provider_never_locks_funds_past_the_deadline() {
+    let (mut s, id) = Suite::running_job();
+    s.report(id, 2).unwrap();
+    let deadline = s.job(id).deadline;
+    // the client cannot cancel a running job before its deadline
+    s.go_to(deadline.minus_seconds(1));
+    assert_eq!(
+        Suite::err(s.exec("client", &ExecuteMsg::CancelJob { job_id: id })),
+        ContractError::NotCancellable {
+            job_id: id,
+            deadline
+        }
+    );
+    s.go_to(deadline);
+    assert_eq!(
+        Suite::err(s.report(id, 3)),
+        ContractError::DeadlinePassed { deadline }
+    );
+    let before = s.bank("client", PAY);
+    s.exec("client", &ExecuteMsg::CancelJob { job_id: id })
+        .unwrap();
+    // 8 unreported units come back; the 2 reported stay payable to the provider
+    assert_eq!(s.bank("client", PAY), before + 800);
+    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
+        .unwrap();
+    assert_eq!(s.bank("prov", PAY), 195);
+    assert_eq!(s.bank("escrow", PAY), 0);
+    assert_eq!(s.provider("prov").active_jobs, 0);
+}
+
+#[test]
+fn a_client_cannot_take_back_payable_usage() {
+    let (mut s, id) = Suite::running_job();
+    s.report(id, 4).unwrap();
+    s.wait(CHALLENGE);
+    // past the challenge period: no dispute, and cancel/complete leave the 4 units payable
+    let err = Suite::err(s.exec(
+        "client",
+        &ExecuteMsg::Dispute {
+            job_id: id,
+            reason: "too late".into(),
+        },
+    ));
+    assert!(matches!(
+        err,
+        ContractError::NothingPending { .. } | ContractError::ChallengePeriodOver { .. }
+    ));
+    s.exec("client", &ExecuteMsg::CompleteJob { job_id: id })
+        .unwrap();
+    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
+        .unwrap();
+    assert_eq!(s.bank("prov", PAY), 400 - 10);
+}
+
+#[test]
+fn jobs_are_listed_by_client_and_provider() {
+    let (mut s, id) = Suite::running_job();
+    let id2 = s.create_job(1, 1);
+    let by_client: JobsResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.escrow.clone(),
+            &QueryMsg::JobsByClient {
+                client: s.addr("client").to_string(),
+                start_after: None,
+                limit: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        by_client.jobs.iter().map(|j| j.job_id).collect::<Vec<_>>(),
+        vec![id, id2]
+    );
+    let by_provider: JobsResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.escrow.clone(),
+            &QueryMsg::JobsByProvider {
+                provider: s.addr("prov").to_string(),
+                start_after: Some(id),
+                limit: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        by_provider
+            .jobs
+            .iter()
+            .map(|j| j.job_id)
+            .collect::<Vec<_>>(),
+        vec![id2]
+    );
+}
