@@ -1,5 +1,7 @@
 //! Typed proposal actions: checked when proposed, turned into messages when executed.
 
+use commons::asset::AssetInfo;
+use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, ReceiveMsg as EscrowReceive};
 use commons::governance::{ExecuteMsg, ProposalAction, MAX_ACTIONS_LIMIT};
 use commons::reward_token::ExecuteMsg as TokenMsg;
 use commons::treasury::ExecuteMsg as TreasuryMsg;
@@ -36,7 +38,36 @@ fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Resu
             Ok(())
         }
     };
+    let escrow = || {
+        config
+            .escrow
+            .as_ref()
+            .map(|_| ())
+            .ok_or_else(|| "no escrow is configured".to_string())
+    };
     match action {
+        ProposalAction::EscrowCreateJob {
+            provider,
+            asset_info,
+            price_per_unit,
+            max_units,
+            ..
+        } => {
+            treasury()?;
+            escrow()?;
+            if let Some(p) = provider {
+                addr(p)?;
+            }
+            asset_info.check(api).map_err(|e| e.to_string())?;
+            positive(price_per_unit)?;
+            positive(max_units)?;
+            price_per_unit
+                .checked_mul(*max_units)
+                .map_err(|_| "price_per_unit * max_units overflows".to_string())?;
+        }
+        ProposalAction::EscrowResolveDispute { .. } | ProposalAction::EscrowUpdateConfig(_) => {
+            escrow()?
+        }
         ProposalAction::TreasurySpend {
             recipient, asset, ..
         } => {
@@ -138,6 +169,7 @@ pub fn check_actions(
 
 /// The messages that carry out `actions`, in order, sent by governance (`me`).
 pub fn action_messages(
+    api: &dyn Api,
     config: &Config,
     me: &Addr,
     actions: &[ProposalAction],
@@ -149,8 +181,69 @@ pub fn action_messages(
             .clone()
             .ok_or_else(|| StdError::generic_err("no treasury is configured"))
     };
+    let escrow = || {
+        config
+            .escrow
+            .clone()
+            .ok_or_else(|| StdError::generic_err("no escrow is configured"))
+    };
     for action in actions {
         match action {
+            ProposalAction::EscrowCreateJob {
+                provider,
+                spec,
+                asset_info,
+                price_per_unit,
+                max_units,
+                accept_by,
+                deadline,
+            } => {
+                let escrow = escrow()?;
+                let job = CreateJobMsg {
+                    provider: provider.clone(),
+                    client: Some(me.to_string()),
+                    refund_to: Some(treasury()?.to_string()),
+                    spec: spec.clone(),
+                    price_per_unit: *price_per_unit,
+                    max_units: *max_units,
+                    accept_by: *accept_by,
+                    deadline: *deadline,
+                };
+                let info = asset_info.check(api)?;
+                // native: the treasury calls create_job with funds; cw20: it sends the tokens
+                // with the create_job hook
+                let msg = match info {
+                    AssetInfo::Native(_) => to_json_binary(&EscrowMsg::CreateJob(job))?,
+                    AssetInfo::Cw20(_) => to_json_binary(&EscrowReceive::CreateJob(job))?,
+                };
+                msgs.push(wasm(
+                    &treasury()?,
+                    &TreasuryMsg::SpendToContract {
+                        contract: escrow.to_string(),
+                        asset: commons::AssetUnchecked {
+                            info: asset_info.clone(),
+                            amount: price_per_unit.checked_mul(*max_units)?,
+                        },
+                        msg,
+                        memo: Some("compute job".into()),
+                    },
+                )?)
+            }
+            ProposalAction::EscrowResolveDispute {
+                job_id,
+                approved_units,
+                slash,
+            } => msgs.push(wasm(
+                &escrow()?,
+                &EscrowMsg::ResolveDispute {
+                    job_id: *job_id,
+                    approved_units: *approved_units,
+                    slash: *slash,
+                },
+            )?),
+            ProposalAction::EscrowUpdateConfig(update) => {
+                msgs.push(wasm(&escrow()?, &EscrowMsg::UpdateConfig(update.clone()))?)
+            }
             ProposalAction::TreasurySpend {
                 recipient,
                 asset,

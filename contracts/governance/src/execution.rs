@@ -169,7 +169,7 @@ pub fn execute_run_actions(
             status: proposal.status(env.block.time),
         });
     }
-    let msgs = action_messages(&config, &env.contract.address, &proposal.actions)?;
+    let msgs = action_messages(deps.api, &config, &env.contract.address, &proposal.actions)?;
     Ok(Response::new()
         .add_messages(msgs)
         .add_attribute("action", "run_actions")

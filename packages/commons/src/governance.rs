@@ -7,6 +7,7 @@ use cw20::Cw20ReceiveMsg;
 use cw_utils::Threshold;
 
 use crate::asset::{Asset, AssetInfo, AssetInfoUnchecked, AssetUnchecked};
+use crate::escrow::{JobSpec, UpdateConfigMsg as EscrowUpdateConfigMsg};
 use crate::treasury::SpendLimitUnchecked;
 use crate::vesting::VestingSchedule;
 
@@ -156,6 +157,25 @@ pub enum ProposalAction {
         accepted_cw20s: Option<Vec<String>>,
         spend_limits: Option<Vec<SpendLimitUnchecked>>,
     },
+    /// The treasury funds a compute job in the escrow with `price_per_unit * max_units` of
+    /// `asset_info`; governance is the job's client and the treasury receives its refunds.
+    EscrowCreateJob {
+        provider: Option<String>,
+        spec: JobSpec,
+        asset_info: AssetInfoUnchecked,
+        price_per_unit: Uint128,
+        max_units: Uint128,
+        accept_by: Timestamp,
+        deadline: Timestamp,
+    },
+    /// Rules on a disputed job as the escrow's arbiter.
+    EscrowResolveDispute {
+        job_id: u64,
+        approved_units: Uint128,
+        slash: Uint128,
+    },
+    /// Changes the escrow's configuration as its arbiter.
+    EscrowUpdateConfig(Box<EscrowUpdateConfigMsg>),
     /// Mint liquid reward tokens.
     TokenMint { recipient: String, amount: Uint128 },
     /// Mint a vesting grant of reward tokens.

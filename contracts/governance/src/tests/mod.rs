@@ -3,6 +3,7 @@
 mod actions;
 mod deposits;
 mod errors;
+mod escrow_actions;
 mod execution;
 mod queries;
 mod rewards;

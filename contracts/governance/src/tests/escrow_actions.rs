@@ -1,0 +1,255 @@
+//! Escrow actions: the DAO buys compute through the treasury and rules on disputes.
+
+use super::*;
+use commons::asset::AssetInfoUnchecked;
+use commons::escrow::{
+    ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, JobResponse, JobSpec, JobStatus,
+    ProviderMetadata, ProviderResponse, QueryMsg as EscrowQuery, UpdateConfigMsg,
+};
+use commons::treasury::ExecuteMsg as TreasuryMsg;
+use cosmwasm_std::{coins, to_json_binary, CosmosMsg, WasmMsg};
+
+fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    use commons_compute_escrow::contract as e;
+    Box::new(ContractWrapper::new(e::execute, e::instantiate, e::query))
+}
+
+/// Governance with a funded treasury (5_000 ucoin) and an escrow whose arbiter is governance
+/// and whose fees go to the treasury; "prov" is a registered provider.
+fn dao() -> (Suite, Addr) {
+    let mut s = Suite::with_treasury(|_| {});
+    let (admin, alice, prov) = (s.addr("admin"), s.addr("alice"), s.addr("prov"));
+    let treasury = s.treasury.clone().unwrap();
+    s.app
+        .init_modules(|r, _, st| {
+            r.bank.init_balance(st, &alice, coins(5_000, "ucoin"))?;
+            r.bank.init_balance(st, &prov, coins(1_000, "ustake"))
+        })
+        .unwrap();
+    s.app
+        .execute_contract(
+            alice,
+            treasury.clone(),
+            &TreasuryMsg::Deposit { memo: None },
+            &coins(5_000, "ucoin"),
+        )
+        .unwrap();
+    let code = s.app.store_code(escrow_contract());
+    let init = EscrowInit {
+        arbiter: admin.to_string(),
+        fee_bps: 100,
+        fee_recipient: treasury.to_string(),
+        accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
+        stake_asset: AssetInfoUnchecked::Native("ustake".into()),
+        challenge_period_seconds: 50_000,
+        min_provider_stake: None,
+        provider_unbonding_seconds: 100,
+        max_job_duration_seconds: 1_000_000,
+    };
+    let escrow = s
+        .app
+        .instantiate_contract(code, admin.clone(), &init, &[], "escrow", None)
+        .unwrap();
+    // hand arbitration to governance, and tell governance where the escrow is
+    let update = EscrowMsg::UpdateConfig(Box::new(UpdateConfigMsg {
+        arbiter: Some(s.gov.to_string()),
+        ..Default::default()
+    }));
+    s.app
+        .execute_contract(admin, escrow.clone(), &update, &[])
+        .unwrap();
+    let gov = s.gov.clone();
+    let set_escrow = ExecuteMsg::UpdateConfig(Box::new(commons::governance::UpdateConfigMsg {
+        escrow: Some(escrow.to_string()),
+        ..Default::default()
+    }));
+    s.app
+        .execute_contract(gov.clone(), gov, &set_escrow, &[])
+        .unwrap();
+    let register = EscrowMsg::RegisterProvider {
+        metadata: ProviderMetadata {
+            name: "prov".into(),
+            endpoint: String::new(),
+            hardware: String::new(),
+            region: String::new(),
+        },
+    };
+    s.app
+        .execute_contract(prov, escrow.clone(), &register, &coins(1_000, "ustake"))
+        .unwrap();
+    s.next_block(5);
+    (s, escrow)
+}
+
+fn run(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
+    let id = s.propose("alice", actions).unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    id
+}
+
+fn job(s: &Suite, escrow: &Addr, job_id: u64) -> JobResponse {
+    s.app
+        .wrap()
+        .query_wasm_smart(escrow, &EscrowQuery::Job { job_id })
+        .unwrap()
+}
+
+fn coins_of(s: &Suite, who: &Addr) -> u128 {
+    s.app
+        .wrap()
+        .query_balance(who, "ucoin")
+        .unwrap()
+        .amount
+        .u128()
+}
+
+#[test]
+fn the_dao_buys_compute_and_rules_on_a_dispute() {
+    let (mut s, escrow) = dao();
+    let treasury = s.treasury.clone().unwrap();
+    let prov = s.addr("prov");
+    let now = s.app.block_info().time;
+    let create = ProposalAction::EscrowCreateJob {
+        provider: Some(prov.to_string()),
+        spec: JobSpec {
+            uri: "ipfs://train".into(),
+            hash: "h".into(),
+        },
+        asset_info: AssetInfoUnchecked::Native("ucoin".into()),
+        price_per_unit: Uint128::new(10),
+        max_units: Uint128::new(50),
+        accept_by: now.plus_seconds(100_000),
+        deadline: now.plus_seconds(500_000),
+    };
+    let id = run(&mut s, vec![create]);
+    assert_eq!(s.status(id), Status::Executed);
+    let j = job(&s, &escrow, 1);
+    assert_eq!(
+        (j.client.clone(), j.refund_to.clone(), j.balance.u128()),
+        (s.gov.clone(), treasury.clone(), 500)
+    );
+    assert_eq!(coins_of(&s, &treasury), 4_500);
+
+    // the provider works, then over-reports
+    s.app
+        .execute_contract(
+            prov.clone(),
+            escrow.clone(),
+            &EscrowMsg::AcceptJob { job_id: 1 },
+            &[],
+        )
+        .unwrap();
+    let report = EscrowMsg::ReportUsage {
+        job_id: 1,
+        units: Uint128::new(45),
+        proof: None,
+    };
+    s.app
+        .execute_contract(prov.clone(), escrow.clone(), &report, &[])
+        .unwrap();
+    // governance, the client, disputes through a proposal (custom message)
+    let dispute: CosmosMsg = WasmMsg::Execute {
+        contract_addr: escrow.to_string(),
+        msg: to_json_binary(&EscrowMsg::Dispute {
+            job_id: 1,
+            reason: "only 20 units delivered".into(),
+        })
+        .unwrap(),
+        funds: vec![],
+    }
+    .into();
+    run(
+        &mut s,
+        vec![ProposalAction::Custom {
+            msgs: vec![dispute],
+        }],
+    );
+    assert_eq!(job(&s, &escrow, 1).status, JobStatus::Disputed);
+    // and rules on it as arbiter
+    let ruling = ProposalAction::EscrowResolveDispute {
+        job_id: 1,
+        approved_units: Uint128::new(20),
+        slash: Uint128::new(300),
+    };
+    run(&mut s, vec![ruling]);
+    let j = job(&s, &escrow, 1);
+    assert_eq!((j.status, j.units_payable.u128()), (JobStatus::Running, 20));
+    // 25 rejected units (250) and 300 slashed stake went to the treasury
+    assert_eq!(coins_of(&s, &treasury), 4_750);
+    assert_eq!(
+        s.app
+            .wrap()
+            .query_balance(&treasury, "ustake")
+            .unwrap()
+            .amount
+            .u128(),
+        300
+    );
+    let p: ProviderResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            &escrow,
+            &EscrowQuery::Provider {
+                address: prov.to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!((p.disputes_lost, p.slashed.u128()), (1, 300));
+    // the provider claims what was approved; the 1% fee lands in the treasury
+    s.app
+        .execute_contract(
+            prov.clone(),
+            escrow.clone(),
+            &EscrowMsg::ClaimPayments { job_ids: vec![1] },
+            &[],
+        )
+        .unwrap();
+    assert_eq!(coins_of(&s, &prov), 198);
+    assert_eq!(coins_of(&s, &treasury), 4_752);
+}
+
+#[test]
+fn escrow_actions_need_an_escrow_and_sane_amounts() {
+    let mut s = Suite::with_treasury(|_| {});
+    let now = s.app.block_info().time;
+    let create = |price: Uint128| ProposalAction::EscrowCreateJob {
+        provider: None,
+        spec: JobSpec {
+            uri: "u".into(),
+            hash: "h".into(),
+        },
+        asset_info: AssetInfoUnchecked::Native("ucoin".into()),
+        price_per_unit: price,
+        max_units: Uint128::new(2),
+        accept_by: now.plus_seconds(10),
+        deadline: now.plus_seconds(20),
+    };
+    let err = s
+        .propose("alice", vec![create(Uint128::new(1))])
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert_eq!(
+        err,
+        ContractError::InvalidAction {
+            index: 0,
+            reason: "no escrow is configured".into()
+        }
+    );
+    let (mut s, _) = dao();
+    let err = s
+        .propose("alice", vec![create(Uint128::MAX)])
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidAction { index: 0, .. }));
+    let err = s
+        .propose("alice", vec![create(Uint128::zero())])
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidAction { index: 0, .. }));
+}
