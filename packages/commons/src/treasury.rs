@@ -19,7 +19,12 @@ pub use crate::migrate::MigrateMsg;
 /// Longest memo accepted on a movement, in bytes.
 pub const MAX_MEMO_LEN: usize = 256;
 
-/// A spend limit as given in a message.
+/// A spend limit as given in a message. Windows are fixed (bucketed), not rolling: the first
+/// opens when the limit is set and each lasts `period_seconds`, covering
+/// `[window_start, window_end)`; at `window_end` exactly a new window with the full `amount`
+/// begins, and unused room does not roll over. So at most `amount` leaves per window, and at
+/// most twice `amount` in a span of `period_seconds` that straddles a window boundary. Budgets
+/// use the same windows.
 #[cw_serde]
 pub struct SpendLimitUnchecked {
     /// The asset it limits.
@@ -36,7 +41,8 @@ pub struct InstantiateMsg {
     pub owner: String,
     /// cw20 tokens the treasury accepts through `receive` (at most 30).
     pub accepted_cw20s: Vec<String>,
-    /// Spend limits, one per asset (at most 30). Assets without a limit cannot be spent.
+    /// Spend limits, one per asset (at most 30), in fixed windows (see `SpendLimitUnchecked`).
+    /// Assets without a limit cannot be spent.
     pub spend_limits: Vec<SpendLimitUnchecked>,
 }
 
@@ -60,8 +66,9 @@ pub enum ExecuteMsg {
         msg: Binary,
         memo: Option<String>,
     },
-    /// Owner: lets `spender` spend up to `amount_per_period` of one asset per period without a
-    /// vote, until `expires`. Replaces the spender's previous budget.
+    /// Owner: lets `spender` spend up to `amount_per_period` of one asset per fixed window of
+    /// `period_seconds` (opening now) without a vote, until `expires` (exclusive). Replaces the
+    /// spender's previous budget. Budget spends also count against the asset's spend limit.
     SetBudget {
         spender: String,
         asset_info: AssetInfoUnchecked,
@@ -146,6 +153,7 @@ pub struct BalancesResponse {
     pub cw20: Vec<Cw20Balance>,
 }
 
+/// A spend limit and its current fixed window `[window_start, window_end)`.
 #[cw_serde]
 pub struct SpendLimitResponse {
     pub asset_info: AssetInfo,

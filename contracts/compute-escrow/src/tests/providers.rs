@@ -151,3 +151,53 @@ fn cw20_stake_is_refused_when_stake_is_native() {
     ));
     assert!(matches!(err, ContractError::WrongPayment { .. }));
 }
+
+#[test]
+fn cw20_stakes_register_add_and_withdraw() {
+    let mut s = Suite::new();
+    let token = s.token.to_string();
+    // a second escrow that takes stakes in the cw20
+    let code = s
+        .app
+        .store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
+    let msg = InstantiateMsg {
+        arbiter: s.addr("dao").to_string(),
+        fee_bps: 0,
+        fee_recipient: s.addr("treasury").to_string(),
+        accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
+        stake_asset: AssetInfoUnchecked::Cw20(token),
+        challenge_period_seconds: CHALLENGE,
+        min_provider_stake: Some(Uint128::new(100)),
+        provider_unbonding_seconds: UNBONDING,
+        max_job_duration_seconds: 10_000,
+    };
+    let dao = s.addr("dao");
+    s.escrow = s
+        .app
+        .instantiate_contract(code, dao, &msg, &[], "escrow2", None)
+        .unwrap();
+    s.send_cw20(
+        "client",
+        150,
+        &ReceiveMsg::RegisterProvider {
+            metadata: metadata("client"),
+        },
+    )
+    .unwrap();
+    s.send_cw20("client", 50, &ReceiveMsg::AddStake {}).unwrap();
+    assert_eq!(s.provider("client").stake.amount.u128(), 200);
+    assert_eq!(s.cw20(&s.escrow.clone()), 200);
+    s.exec("client", &ExecuteMsg::Unbond {}).unwrap();
+    s.wait(UNBONDING);
+    s.exec("client", &ExecuteMsg::WithdrawStake {}).unwrap();
+    assert_eq!(s.cw20(&s.addr("client")), 1_000_000);
+    // a cw20 job in a token this escrow does not accept is refused
+    let job = s.job_msg(None, 1, 1);
+    let err = Suite::err(s.send_cw20("client", 1, &ReceiveMsg::CreateJob(job)));
+    assert_eq!(
+        err,
+        ContractError::AssetNotAccepted {
+            asset: format!("cw20:{}", s.token)
+        }
+    );
+}

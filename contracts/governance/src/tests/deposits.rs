@@ -283,3 +283,20 @@ fn cw20_from_other_tokens_or_without_deposit_is_refused() {
         }
     );
 }
+
+#[test]
+fn unknown_cw20_payload_is_refused() {
+    let mut s = token_suite(RefundPolicy::Always);
+    let send = TokenMsg::Send {
+        contract: s.gov.to_string(),
+        amount: Uint128::new(FEE),
+        msg: to_json_binary(&"vote for me").unwrap(),
+    };
+    let err = s
+        .token_exec("alice", &send)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::Std(_)), "{err:?}");
+    assert_eq!(s.balance(&s.addr("alice")), 400);
+}
