@@ -145,19 +145,18 @@ pub fn validate_config(config: &Config) -> Result<(), ContractError> {
     Ok(())
 }
 
-pub fn config_from_msg(api: &dyn Api, msg: &InstantiateMsg) -> Result<Config, ContractError> {
+/// The configuration `msg` describes, with the given contract addresses.
+pub fn config_from_msg(
+    api: &dyn Api,
+    msg: &InstantiateMsg,
+    token: Addr,
+    treasury: Option<Addr>,
+    escrow: Option<Addr>,
+) -> Result<Config, ContractError> {
     let config = Config {
-        token: validate_addr(api, &msg.token)?,
-        treasury: msg
-            .treasury
-            .as_deref()
-            .map(|a| validate_addr(api, a))
-            .transpose()?,
-        escrow: msg
-            .escrow
-            .as_deref()
-            .map(|a| validate_addr(api, a))
-            .transpose()?,
+        token,
+        treasury,
+        escrow,
         voting_period_seconds: msg.voting_period_seconds,
         min_voting_period_seconds: msg.min_voting_period_seconds.unwrap_or(0),
         threshold: msg.threshold.clone(),

@@ -10,7 +10,7 @@ use commons::asset::{Asset, AssetInfo};
 use commons::governance::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
 use commons::migrate::{migrate_version, MigrateMsg};
 
-use crate::config::{config_from_msg, execute_update_config};
+use crate::config::{config_from_msg, execute_update_config, validate_addr};
 use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
 use crate::proposal::{create_proposal, native_deposit};
@@ -29,8 +29,7 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let config = config_from_msg(deps.api, &msg)?;
-    CONFIG.save(deps.storage, &config)?;
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     REWARD_PERIOD.save(
         deps.storage,
         &RewardPeriod {
@@ -38,7 +37,28 @@ pub fn instantiate(
             paid: Uint128::zero(),
         },
     )?;
-    cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    if msg.suite.is_some() {
+        return crate::bootstrap::start(deps, env, msg);
+    }
+    let token = msg
+        .token
+        .as_deref()
+        .ok_or_else(|| ContractError::InvalidConfig {
+            reason: "give either `token` or `suite`".into(),
+        })?;
+    let token = validate_addr(deps.api, token)?;
+    let treasury = msg
+        .treasury
+        .as_deref()
+        .map(|a| validate_addr(deps.api, a))
+        .transpose()?;
+    let escrow = msg
+        .escrow
+        .as_deref()
+        .map(|a| validate_addr(deps.api, a))
+        .transpose()?;
+    let config = config_from_msg(deps.api, &msg, token, treasury, escrow)?;
+    CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("token", config.token))
@@ -122,7 +142,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractError> {
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    if crate::bootstrap::is_bootstrap_reply(msg.id) {
+        return crate::bootstrap::reply(deps, env, msg);
+    }
     crate::execution::reply(deps, msg)
 }
 

@@ -2,6 +2,7 @@
 //! vested voter rewards. Wire types live in `commons::governance`.
 
 mod actions;
+mod bootstrap;
 mod config;
 pub mod contract;
 pub mod error;

@@ -28,7 +28,8 @@ impl GovernanceBuilder {
     pub fn new(token: &Addr) -> Self {
         GovernanceBuilder {
             msg: InstantiateMsg {
-                token: token.to_string(),
+                token: Some(token.to_string()),
+                suite: None,
                 treasury: None,
                 escrow: None,
                 voting_period_seconds: 1_000,

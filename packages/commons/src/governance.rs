@@ -81,10 +81,42 @@ pub struct VoterRewardsConfig {
     pub min_turnout: Decimal,
 }
 
+/// Spend limit the treasury applies to the new reward token (bootstrap only).
+#[cw_serde]
+pub struct TokenSpendLimit {
+    pub amount: Uint128,
+    pub period_seconds: u64,
+}
+
+/// One-transaction bootstrap: governance instantiates the other three contracts by submessage,
+/// as their wasm admin, so no one else ever controls them.
+#[cw_serde]
+pub struct SuiteMsg {
+    pub token_code_id: u64,
+    /// The token; `mint` must be given: governance becomes the minter (the `minter` field is
+    /// ignored, the `cap` is kept).
+    pub token_msg: crate::reward_token::InstantiateMsg,
+    pub treasury_code_id: u64,
+    /// The treasury; governance becomes its owner (the `owner` field is ignored) and the new
+    /// token is added to its accepted cw20s.
+    pub treasury_msg: crate::treasury::InstantiateMsg,
+    /// The treasury's spend limit for the new token; without one, the treasury can hold the
+    /// token but not spend it until a proposal sets a limit.
+    pub token_spend_limit: Option<TokenSpendLimit>,
+    pub escrow_code_id: u64,
+    /// The escrow; governance becomes its arbiter and the treasury its fee recipient (the
+    /// `arbiter` and `fee_recipient` fields are ignored).
+    pub escrow_msg: crate::escrow::InstantiateMsg,
+}
+
 #[cw_serde]
 pub struct InstantiateMsg {
     /// The reward token: voting power comes from its snapshots; governance is its minter.
-    pub token: String,
+    /// Give either `token` (contracts instantiated separately) or `suite` (bootstrap).
+    pub token: Option<String>,
+    /// Creates the token, treasury and escrow in this transaction (then `token`, `treasury`
+    /// and `escrow` must be unset).
+    pub suite: Option<Box<SuiteMsg>>,
     /// The treasury, target of `treasury_*` actions and of forfeited non-token deposits.
     pub treasury: Option<String>,
     /// The compute escrow, target of `escrow_*` actions.

@@ -50,7 +50,8 @@ fn setup() -> Dao {
         )
         .unwrap();
     let msg = InstantiateMsg {
-        token: token.clone(),
+        token: Some(token.clone()),
+        suite: None,
         treasury: None,
         escrow: None,
         voting_period_seconds: 1_000,

@@ -187,7 +187,7 @@ fn never_refunds_and_vetoed_is_always_forfeited() {
 fn token_suite(refund: RefundPolicy) -> Suite {
     Suite::with(|m| {
         m.proposal_deposit = Some(DepositConfigUnchecked {
-            asset_info: AssetInfoUnchecked::Cw20(m.token.clone()),
+            asset_info: AssetInfoUnchecked::Cw20(m.token.clone().unwrap()),
             amount: Uint128::new(FEE),
             refund,
         });

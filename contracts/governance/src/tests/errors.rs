@@ -208,7 +208,7 @@ fn invalid_configurations() {
         ContractError::InvalidThreshold { .. }
     ));
     assert!(matches!(
-        instantiate_err(|m| m.token = "Token".into()),
+        instantiate_err(|m| m.token = Some("Token".into())),
         ContractError::InvalidAddress { .. }
     ));
     // a native deposit needs a treasury to receive forfeits

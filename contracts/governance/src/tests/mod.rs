@@ -1,6 +1,7 @@
 //! Multi-test tests of governance with the real reward-token contract.
 
 mod actions;
+mod bootstrap;
 mod deposits;
 mod errors;
 mod escrow_actions;
@@ -64,7 +65,8 @@ pub const MEMBERS: [(&str, u128); 4] =
 /// A governance config: 50% absolute, no deposit, no rewards, 10 actions.
 pub fn base_msg(token: &Addr) -> InstantiateMsg {
     InstantiateMsg {
-        token: token.to_string(),
+        token: Some(token.to_string()),
+        suite: None,
         treasury: None,
         escrow: None,
         voting_period_seconds: VOTING,

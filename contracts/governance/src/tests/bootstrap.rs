@@ -1,0 +1,226 @@
+//! One-transaction bootstrap: governance creates token, treasury and escrow as their admin,
+//! minter, owner and arbiter.
+
+use super::*;
+use commons::asset::AssetInfoUnchecked;
+use commons::escrow::{
+    ConfigResponse as EscrowConfig, InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery,
+};
+use commons::governance::{ConfigResponse, SuiteMsg, TokenSpendLimit};
+use commons::treasury::{
+    ConfigResponse as TreasuryConfig, InstantiateMsg as TreasuryInit, QueryMsg as TreasuryQuery,
+    SpendLimitResponse,
+};
+
+fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    use commons_compute_escrow::contract as e;
+    Box::new(ContractWrapper::new(e::execute, e::instantiate, e::query))
+}
+
+fn suite_msg(app: &mut App) -> InstantiateMsg {
+    let alice = app.api().addr_make("alice");
+    let token_code_id = app.store_code(token_contract());
+    let treasury_code_id = app.store_code(treasury_contract());
+    let escrow_code_id = app.store_code(escrow_contract());
+    let placeholder = app.api().addr_make("ignored").to_string();
+    let mut msg = base_msg(&Addr::unchecked("unused"));
+    msg.token = None;
+    msg.suite = Some(Box::new(SuiteMsg {
+        token_code_id,
+        token_msg: TokenInit {
+            name: "Commons".into(),
+            symbol: "CMN".into(),
+            decimals: 6,
+            initial_balances: vec![Cw20Coin {
+                address: alice.to_string(),
+                amount: Uint128::new(1_000),
+            }],
+            mint: Some(MinterResponse {
+                minter: placeholder.clone(),
+                cap: Some(Uint128::new(1_000_000)),
+            }),
+            marketing: None,
+            vesting_counts_for_voting: true,
+        },
+        treasury_code_id,
+        treasury_msg: TreasuryInit {
+            owner: placeholder.clone(),
+            accepted_cw20s: vec![],
+            spend_limits: vec![],
+        },
+        token_spend_limit: Some(TokenSpendLimit {
+            amount: Uint128::new(500),
+            period_seconds: 1_000,
+        }),
+        escrow_code_id,
+        escrow_msg: EscrowInit {
+            arbiter: placeholder.clone(),
+            fee_bps: 100,
+            fee_recipient: placeholder,
+            accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
+            stake_asset: AssetInfoUnchecked::Native("ustake".into()),
+            challenge_period_seconds: 100,
+            min_provider_stake: None,
+            provider_unbonding_seconds: 100,
+            max_job_duration_seconds: 10_000,
+        },
+    }));
+    msg
+}
+
+fn instantiate_suite(app: &mut App, msg: &InstantiateMsg) -> AnyResult<Addr> {
+    let code = app.store_code(governance_contract());
+    let deployer = app.api().addr_make("deployer");
+    app.instantiate_contract(code, deployer, msg, &[], "commons-governance", None)
+}
+
+#[test]
+fn governance_creates_and_controls_the_suite() {
+    let mut app = App::default();
+    let msg = suite_msg(&mut app);
+    let gov = instantiate_suite(&mut app, &msg).unwrap();
+    let config: ConfigResponse = app
+        .wrap()
+        .query_wasm_smart(&gov, &QueryMsg::Config {})
+        .unwrap();
+    let (token, treasury, escrow) = (
+        config.token.clone(),
+        config.treasury.clone().unwrap(),
+        config.escrow.clone().unwrap(),
+    );
+    // governance is the wasm admin of all three
+    for contract in [&token, &treasury, &escrow] {
+        assert_eq!(
+            app.contract_data(contract).unwrap().admin,
+            Some(gov.clone())
+        );
+    }
+    // the token's minter, with the cap kept
+    let minter: Option<MinterResponse> = app
+        .wrap()
+        .query_wasm_smart(&token, &commons::reward_token::QueryMsg::Minter {})
+        .unwrap();
+    assert_eq!(
+        minter,
+        Some(MinterResponse {
+            minter: gov.to_string(),
+            cap: Some(Uint128::new(1_000_000))
+        })
+    );
+    // the treasury's owner, accepting the token with its spend limit
+    let t: TreasuryConfig = app
+        .wrap()
+        .query_wasm_smart(&treasury, &TreasuryQuery::Config {})
+        .unwrap();
+    assert_eq!(
+        (t.owner, t.accepted_cw20s),
+        (gov.clone(), vec![token.clone()])
+    );
+    let limit: SpendLimitResponse = app
+        .wrap()
+        .query_wasm_smart(
+            &treasury,
+            &TreasuryQuery::SpendLimit {
+                asset_info: AssetInfoUnchecked::Cw20(token.to_string()),
+            },
+        )
+        .unwrap();
+    assert_eq!(limit.amount.u128(), 500);
+    // the escrow's arbiter, paying fees to the treasury
+    let e: EscrowConfig = app
+        .wrap()
+        .query_wasm_smart(&escrow, &EscrowQuery::Config {})
+        .unwrap();
+    assert_eq!((e.arbiter, e.fee_recipient), (gov.clone(), treasury));
+
+    // and it works: a member's proposal mints through governance
+    app.update_block(|b| {
+        b.height += 1;
+        b.time = b.time.plus_seconds(5);
+    });
+    let alice = app.api().addr_make("alice");
+    let eve = app.api().addr_make("eve");
+    let propose = ExecuteMsg::Propose {
+        title: "mint".into(),
+        description: String::new(),
+        actions: vec![ProposalAction::TokenMint {
+            recipient: eve.to_string(),
+            amount: Uint128::new(5),
+        }],
+    };
+    app.execute_contract(alice.clone(), gov.clone(), &propose, &[])
+        .unwrap();
+    app.execute_contract(
+        alice,
+        gov.clone(),
+        &ExecuteMsg::Vote {
+            proposal_id: 1,
+            vote: Vote::Yes,
+            rationale: None,
+        },
+        &[],
+    )
+    .unwrap();
+    app.update_block(|b| {
+        b.height += 1;
+        b.time = b.time.plus_seconds(DELAY);
+    });
+    app.execute_contract(
+        eve.clone(),
+        gov,
+        &ExecuteMsg::Execute { proposal_id: 1 },
+        &[],
+    )
+    .unwrap();
+    let balance: BalanceResponse = app
+        .wrap()
+        .query_wasm_smart(
+            &token,
+            &commons::reward_token::QueryMsg::Balance {
+                address: eve.to_string(),
+            },
+        )
+        .unwrap();
+    assert_eq!(balance.balance.u128(), 5);
+}
+
+#[test]
+fn bootstrap_input_errors_create_nothing() {
+    let mut app = App::default();
+    let mut msg = suite_msg(&mut app);
+    msg.token = Some(app.api().addr_make("token").to_string());
+    let err = instantiate_suite(&mut app, &msg)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidConfig { .. }));
+
+    let mut msg = suite_msg(&mut app);
+    msg.suite.as_mut().unwrap().token_msg.mint = None;
+    let err = instantiate_suite(&mut app, &msg)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidConfig { .. }));
+
+    let mut msg = suite_msg(&mut app);
+    msg.voting_period_seconds = 0;
+    let err = instantiate_suite(&mut app, &msg)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidConfig { .. }));
+
+    // a failing part (here the escrow: fee above 10%) undoes the whole bootstrap
+    let mut msg = suite_msg(&mut app);
+    msg.suite.as_mut().unwrap().escrow_msg.fee_bps = 5_000;
+    assert!(instantiate_suite(&mut app, &msg).is_err());
+
+    let mut msg = base_msg(&Addr::unchecked("unused"));
+    msg.token = None;
+    let err = instantiate_suite(&mut app, &msg)
+        .unwrap_err()
+        .downcast::<ContractError>()
+        .unwrap();
+    assert!(matches!(err, ContractError::InvalidConfig { .. }));
+}
