@@ -224,3 +224,17 @@ fn bootstrap_input_errors_create_nothing() {
         .unwrap();
     assert!(matches!(err, ContractError::InvalidConfig { .. }));
 }
+
+/// The bootstrap example in the README is a valid instantiate message.
+#[test]
+fn readme_bootstrap_example_parses() {
+    let readme = include_str!("../../../../README.md");
+    let section = &readme[readme.find("## Deploying").unwrap()..];
+    let start = section.find("```json").unwrap() + "```json".len();
+    let end = start + section[start..].find("```").unwrap();
+    let msg: InstantiateMsg = cosmwasm_std::from_json(section[start..end].as_bytes()).unwrap();
+    let suite = msg.suite.unwrap();
+    assert_eq!(suite.escrow_msg.fee_bps, 100);
+    assert!(suite.token_msg.vesting_counts_for_voting);
+    assert_eq!(msg.max_actions, 10);
+}
