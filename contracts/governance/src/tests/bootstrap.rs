@@ -232,7 +232,7 @@ fn readme_bootstrap_example_parses() {
     let section = &readme[readme.find("## Deploying").unwrap()..];
     let start = section.find("```json").unwrap() + "```json".len();
     let end = start + section[start..].find("```").unwrap();
-    let msg: InstantiateMsg = cosmwasm_std::from_json(section[start..end].as_bytes()).unwrap();
+    let msg: InstantiateMsg = cosmwasm_std::from_json(&section.as_bytes()[start..end]).unwrap();
     let suite = msg.suite.unwrap();
     assert_eq!(suite.escrow_msg.fee_bps, 100);
     assert!(suite.token_msg.vesting_counts_for_voting);
