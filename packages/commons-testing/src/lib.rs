@@ -3,5 +3,6 @@
 
 pub mod escrow;
 pub mod governance;
+pub mod suite;
 pub mod token;
 pub mod treasury;
