@@ -49,9 +49,20 @@ pub struct Outcome {
     pub gas: u64,
     /// Every wasm event of the call and of the messages it caused, in order.
     pub events: Vec<Event>,
+    /// Gas of every contract call the transaction made, in order: (contract, gas).
+    pub calls: Vec<(String, u64)>,
 }
 
 impl Outcome {
+    /// Gas of the first call the transaction made into `contract`.
+    pub fn gas_of(&self, contract: &str) -> u64 {
+        self.calls
+            .iter()
+            .find(|(c, _)| c == contract)
+            .map(|(_, g)| *g)
+            .unwrap_or_default()
+    }
+
     /// First value of attribute `key` among the events.
     pub fn attr(&self, key: &str) -> Option<String> {
         self.events
@@ -161,8 +172,9 @@ impl Chain {
         let mut outcome = Outcome {
             gas,
             events: vec![],
+            calls: vec![(address.clone(), gas)],
         };
-        self.process(&address, response, &mut outcome.events)?;
+        self.process(&address, response, &mut outcome)?;
         Ok((address, outcome))
     }
 
@@ -204,8 +216,9 @@ impl Chain {
         let mut outcome = Outcome {
             gas,
             events: vec![],
+            calls: vec![(contract.to_string(), gas)],
         };
-        self.process(contract, response, &mut outcome.events)?;
+        self.process(contract, response, &mut outcome)?;
         Ok(outcome)
     }
 
@@ -214,15 +227,17 @@ impl Chain {
         &self,
         contract: &str,
         response: Response<Empty>,
-        events: &mut Vec<Event>,
+        outcome: &mut Outcome,
     ) -> Result<(), String> {
         let mut attributes: Vec<Attribute> = response.attributes.clone();
         attributes.insert(0, Attribute::new("contract_address", contract));
-        events.push(Event::new("wasm").add_attributes(attributes));
-        events.extend(response.events.clone());
+        outcome
+            .events
+            .push(Event::new("wasm").add_attributes(attributes));
+        outcome.events.extend(response.events.clone());
         for sub in response.messages {
             let snapshot = self.snapshot()?;
-            let result = self.dispatch(contract, &sub.msg, events);
+            let result = self.dispatch(contract, &sub.msg, outcome);
             let reply_result = match (&result, sub.reply_on) {
                 (Ok(_), ReplyOn::Always | ReplyOn::Success) =>
                 {
@@ -252,7 +267,7 @@ impl Chain {
                 };
                 let res: ContractResult<Response<Empty>> =
                     call_reply(&mut inst.borrow_mut(), &env, &reply).map_err(vm)?;
-                self.process(contract, res.into_result()?, events)?;
+                self.process(contract, res.into_result()?, outcome)?;
             }
         }
         Ok(())
@@ -262,7 +277,7 @@ impl Chain {
         &self,
         sender: &str,
         msg: &CosmosMsg<Empty>,
-        events: &mut Vec<Event>,
+        outcome: &mut Outcome,
     ) -> Result<(), String> {
         match msg {
             CosmosMsg::Wasm(WasmMsg::Execute {
@@ -270,8 +285,9 @@ impl Chain {
                 msg,
                 funds,
             }) => {
-                let outcome = self.execute_raw(sender, contract_addr, msg, funds.clone())?;
-                events.extend(outcome.events);
+                let inner = self.execute_raw(sender, contract_addr, msg, funds.clone())?;
+                outcome.events.extend(inner.events);
+                outcome.calls.extend(inner.calls);
                 Ok(())
             }
             other => Err(format!("this test chain does not route {other:?}")),
