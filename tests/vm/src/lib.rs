@@ -305,6 +305,35 @@ impl Chain {
         serde_json::from_slice(&data).map_err(|e| e.to_string())
     }
 
+    /// Reads a raw storage value of `contract` (for building large states in benchmarks).
+    pub fn raw_get(&self, contract: &str, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
+        let inst = self.instance(contract)?;
+        let value = inst
+            .borrow_mut()
+            .with_storage(|s| Ok(s.get(key).0?))
+            .map_err(vm)?;
+        Ok(value)
+    }
+
+    /// Writes raw storage entries of `contract` directly, bypassing the contract (benchmarks
+    /// use it to build up many holders, proposals or jobs cheaply).
+    pub fn raw_set_many(
+        &self,
+        contract: &str,
+        entries: impl Iterator<Item = (Vec<u8>, Vec<u8>)>,
+    ) -> Result<(), String> {
+        let inst = self.instance(contract)?;
+        inst.borrow_mut()
+            .with_storage(|s| {
+                for (k, v) in entries {
+                    s.set(&k, &v).0?;
+                }
+                Ok(())
+            })
+            .map_err(vm)?;
+        Ok(())
+    }
+
     fn snapshot(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, String> {
         let mut out = BTreeMap::new();
         for (addr, inst) in self.contracts.borrow().iter() {
@@ -364,6 +393,22 @@ fn query_raw(
     };
     let res = call_query(&mut inst.borrow_mut(), &env, msg).map_err(vm)?;
     res.into_result().map(|b| b.to_vec())
+}
+
+/// The storage key of `key` in a cw-storage-plus map named `namespace` (the namespace is
+/// length-prefixed; for composite keys, pass every part but the last already length-prefixed).
+pub fn map_key(namespace: &str, key: &[u8]) -> Vec<u8> {
+    let mut k = (namespace.len() as u16).to_be_bytes().to_vec();
+    k.extend_from_slice(namespace.as_bytes());
+    k.extend_from_slice(key);
+    k
+}
+
+/// A length-prefixed key part, for all but the last element of a composite key.
+pub fn key_part(part: &[u8]) -> Vec<u8> {
+    let mut k = (part.len() as u16).to_be_bytes().to_vec();
+    k.extend_from_slice(part);
+    k
 }
 
 /// Answers a contract's smart query by asking the real instance it names.
