@@ -1,7 +1,7 @@
 //! A small chain around `cosmwasm-vm`: it loads the optimized artifacts from `artifacts/`,
 //! routes the messages contracts send each other (with submessage replies and rollback of a
 //! failed submessage's state), answers each contract's smart queries from the other real
-//! instances, and reports the CosmWasm gas each call used.
+//! instances (smart and raw queries), and reports the CosmWasm gas each call used.
 //!
 //! What it does not model: native bank transfers (no test here moves native coins) and gas of a
 //! query charged to the querying contract (each instance meters its own execution; the gas a
@@ -422,6 +422,22 @@ fn answer(
             match query_raw(registry, block, contract_addr, msg.as_slice()) {
                 Ok(data) => SystemResult::Ok(ContractResult::Ok(data.into())),
                 Err(e) => SystemResult::Ok(ContractResult::Err(e)),
+            }
+        }
+        WasmQuery::Raw { contract_addr, key } => {
+            let inst = registry.borrow().get(contract_addr.as_str()).cloned();
+            match inst {
+                Some(inst) => {
+                    let value = inst
+                        .borrow_mut()
+                        .with_storage(|s| Ok(s.get(key.as_slice()).0?))
+                        .unwrap_or_default()
+                        .unwrap_or_default();
+                    SystemResult::Ok(ContractResult::Ok(value.into()))
+                }
+                None => SystemResult::Err(SystemError::NoSuchContract {
+                    addr: contract_addr.clone(),
+                }),
             }
         }
         other => SystemResult::Err(SystemError::UnsupportedRequest {
