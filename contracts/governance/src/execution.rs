@@ -16,7 +16,7 @@ use cosmwasm_std::{
 use crate::actions::action_messages;
 use crate::error::ContractError;
 use crate::proposal::status_name;
-use crate::state::{Config, Proposal, CONFIG, PROPOSALS};
+use crate::state::{Config, Proposal, CONFIG, PROPOSALS, PROPOSAL_CONTENTS};
 
 /// Reply ids of proposal executions carry this tag, with the proposal id in the low bits.
 pub const EXECUTE_REPLY_TAG: u64 = 1 << 63;
@@ -169,7 +169,8 @@ pub fn execute_run_actions(
             status: proposal.status(env.block.time),
         });
     }
-    let msgs = action_messages(deps.api, &config, &env.contract.address, &proposal.actions)?;
+    let content = PROPOSAL_CONTENTS.load(deps.storage, proposal_id)?;
+    let msgs = action_messages(deps.api, &config, &env.contract.address, &content.actions)?;
     Ok(Response::new()
         .add_messages(msgs)
         .add_attribute("action", "run_actions")

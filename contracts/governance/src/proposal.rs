@@ -11,7 +11,9 @@ use cosmwasm_std::{
 
 use crate::actions::check_actions;
 use crate::error::ContractError;
-use crate::state::{Config, Proposal, CONFIG, PROPOSALS, PROPOSAL_SEQ};
+use crate::state::{
+    Config, Proposal, ProposalContent, CONFIG, PROPOSALS, PROPOSAL_CONTENTS, PROPOSAL_SEQ,
+};
 use crate::tally::{early_outcome, final_outcome, Outcome};
 
 impl Proposal {
@@ -209,10 +211,8 @@ pub fn create_proposal(
         .map(|d| d.refund)
         .unwrap_or(commons::governance::RefundPolicy::Never);
     let proposal = Proposal {
-        title,
-        description,
         proposer: proposer.clone(),
-        actions,
+        action_count: actions.len() as u32,
         stored_status: Status::Open,
         closed_as: None,
         tally: Tally::default(),
@@ -232,13 +232,22 @@ pub fn create_proposal(
         execution_error: None,
     };
     PROPOSALS.save(deps.storage, id, &proposal)?;
+    PROPOSAL_CONTENTS.save(
+        deps.storage,
+        id,
+        &ProposalContent {
+            title,
+            description,
+            actions,
+        },
+    )?;
     Ok(Response::new()
         .add_attribute("action", "propose")
         .add_attribute("proposal_id", id.to_string())
         .add_attribute("proposer", proposer)
         .add_attribute("snapshot_height", snapshot_height.to_string())
         .add_attribute("total_power", total_power)
-        .add_attribute("actions", proposal.actions.len().to_string())
+        .add_attribute("actions", proposal.action_count.to_string())
         .add_attribute(
             "deposit",
             deposit

@@ -11,7 +11,9 @@ use cw_storage_plus::Bound;
 
 use crate::proposal::votable_power;
 use crate::rewards::query_pending_rewards;
-use crate::state::{Proposal, StoredBallot, BALLOTS, CONFIG, PROPOSALS};
+use crate::state::{
+    Proposal, ProposalContent, StoredBallot, BALLOTS, CONFIG, PROPOSALS, PROPOSAL_CONTENTS,
+};
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
@@ -20,7 +22,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             let proposal = PROPOSALS
                 .may_load(deps.storage, proposal_id)?
                 .ok_or_else(|| StdError::not_found(format!("proposal {proposal_id}")))?;
-            to_json_binary(&proposal_response(proposal_id, proposal, &env))
+            let content = PROPOSAL_CONTENTS.load(deps.storage, proposal_id)?;
+            to_json_binary(&proposal_response(proposal_id, proposal, content, &env))
         }
         QueryMsg::ListProposals { start_after, limit } => to_json_binary(&list_proposals(
             deps,
@@ -112,7 +115,12 @@ fn ballot(voter: Addr, b: StoredBallot) -> Ballot {
     }
 }
 
-pub fn proposal_response(id: u64, p: Proposal, env: &Env) -> ProposalResponse {
+pub fn proposal_response(
+    id: u64,
+    p: Proposal,
+    content: ProposalContent,
+    env: &Env,
+) -> ProposalResponse {
     let now = env.block.time;
     let status = p.status(now);
     let window = p.execution_window(now);
@@ -135,10 +143,10 @@ pub fn proposal_response(id: u64, p: Proposal, env: &Env) -> ProposalResponse {
         deposit: p.deposit,
         deposit_settled: p.deposit_settled,
         execution_error: p.execution_error,
-        title: p.title,
-        description: p.description,
+        title: content.title,
+        description: content.description,
         proposer: p.proposer,
-        actions: p.actions,
+        actions: content.actions,
     }
 }
 
@@ -153,7 +161,11 @@ fn list_proposals(
     let proposals = PROPOSALS
         .range(deps.storage, min, max, order)
         .take(page_limit(limit))
-        .map(|r| r.map(|(id, p)| proposal_response(id, p, env)))
+        .map(|r| {
+            let (id, p) = r?;
+            let content = PROPOSAL_CONTENTS.load(deps.storage, id)?;
+            Ok(proposal_response(id, p, content, env))
+        })
         .collect::<StdResult<_>>()?;
     Ok(ProposalListResponse { proposals })
 }

@@ -12,14 +12,25 @@ pub type Config = ConfigResponse;
 
 pub const CONFIG: Item<Config> = Item::new("config");
 
-/// A proposal. The rules it is judged by (threshold, periods, refund policy) are copied from
-/// the configuration at creation, so later configuration changes never alter a running vote.
+/// What a proposal says and does: written once at creation, read only by queries and at
+/// execution, so votes never load it.
 #[cw_serde]
-pub struct Proposal {
+pub struct ProposalContent {
     pub title: String,
     pub description: String,
-    pub proposer: Addr,
     pub actions: Vec<ProposalAction>,
+}
+
+pub const PROPOSAL_CONTENTS: Map<u64, ProposalContent> = Map::new("proposal_content");
+
+/// A proposal's voting record. The rules it is judged by (threshold, periods, refund policy)
+/// are copied from the configuration at creation, so later configuration changes never alter a
+/// running vote.
+#[cw_serde]
+pub struct Proposal {
+    pub proposer: Addr,
+    /// Number of actions (the actions themselves are in the proposal's content).
+    pub action_count: u32,
     /// `Open` until executed or closed; the other statuses are computed from time and tally.
     pub stored_status: Status,
     pub closed_as: Option<Status>,

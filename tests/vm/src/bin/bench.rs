@@ -938,12 +938,12 @@ fn main() {
     writeln!(md, "and runs actions through a self-call so a failing action undoes them all; cw3 reads weights from").unwrap();
     writeln!(
         md,
-        "a cw4 group and its `propose` also records the proposer's vote. The largest avoidable cost: `vote`"
+        "a cw4 group and its `propose` also records the proposer's vote. Votes and executions no longer load"
     )
     .unwrap();
-    writeln!(md, "and `execute` load and save the whole proposal (title, description, actions) as JSON; keeping the").unwrap();
-    writeln!(md, "tally and status in a small record apart from the immutable content would cut most of it, and").unwrap();
-    writeln!(md, "`propose` makes five queries to the token (proposer, total, and the three suite contracts).").unwrap();
+    writeln!(md, "the proposal's title, description and actions (kept in a separate record); what remains is the").unwrap();
+    writeln!(md, "JSON of the voting record itself (rules, tally, times), the voting-power query and its response,").unwrap();
+    writeln!(md, "and at `propose` five queries to the token (proposer, total, and the three suite contracts).").unwrap();
     writeln!(md, "\n## Where the token's transfer gas goes\n").unwrap();
     writeln!(md, "Beyond cw20-base's two balance reads and writes, a transfer reads both parties' delegations and").unwrap();
     writeln!(md, "updates the voting power of both delegatees (read, block-start record, write), all JSON-encoded.").unwrap();
