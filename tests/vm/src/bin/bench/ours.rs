@@ -1,0 +1,359 @@
+//! The Commons contracts: setups and the operations the benchmark measures.
+
+use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
+use commons::escrow::{
+    CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec, ProviderMetadata, ReceiveMsg as EscrowReceive,
+};
+use commons::governance::{
+    ExecuteMsg as GovMsg, InstantiateMsg as GovInit, ProposalAction, RewardVesting, Vote,
+    VoterRewardsConfig,
+};
+use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit};
+use commons::treasury::{
+    ExecuteMsg as TreasuryMsg, InstantiateMsg as TreasuryInit, ReceiveMsg as TreasuryReceive,
+    SpendLimitUnchecked,
+};
+use commons::vesting::VestingSchedule;
+use commons_vm_tests::{artifact, Chain, Outcome};
+use cosmwasm_std::{to_json_binary, Decimal, Uint128};
+use cw20::{Cw20Coin, MinterResponse};
+
+use crate::{ts, Measured, MEMBER_BALANCE};
+
+/// Our reward token with `holders` holding `MEMBER_BALANCE` each; "minter" mints.
+pub fn token(chain: &Chain, holders: &[&str]) -> String {
+    let msg = TokenInit {
+        name: "Commons".into(),
+        symbol: "CMN".into(),
+        decimals: 6,
+        initial_balances: holders
+            .iter()
+            .map(|h| Cw20Coin {
+                address: chain.addr(h),
+                amount: Uint128::new(MEMBER_BALANCE),
+            })
+            .collect(),
+        mint: Some(MinterResponse {
+            minter: chain.addr("minter"),
+            cap: None,
+        }),
+        marketing: None,
+        vesting_counts_for_voting: true,
+    };
+    let wasm = artifact("commons-reward-token");
+    chain
+        .instantiate(&wasm, "token", &chain.addr("minter"), &msg)
+        .unwrap()
+        .0
+}
+
+/// A treasury owned by "dao" that accepts `token` (the receiver of cw20 `send`).
+pub fn treasury(chain: &Chain, token: &str, label: &str) -> String {
+    let init = TreasuryInit {
+        owner: chain.addr("dao"),
+        accepted_cw20s: vec![token.to_string()],
+        spend_limits: vec![SpendLimitUnchecked {
+            asset_info: AssetInfoUnchecked::Cw20(token.to_string()),
+            amount: Uint128::new(1_000_000),
+            period_seconds: 3_600,
+        }],
+    };
+    let wasm = artifact("commons-treasury");
+    chain
+        .instantiate(&wasm, label, &chain.addr("dao"), &init)
+        .unwrap()
+        .0
+}
+
+/// Vesting grant and claim, and delegation, on our token. Counted: the whole transaction.
+pub fn vesting_ops() -> Vec<Measured> {
+    let chain = Chain::new();
+    let token = token(&chain, &["alice"]);
+    let grant = TokenMsg::MintVesting {
+        recipient: chain.addr("carol"),
+        amount: Uint128::new(1_000),
+        schedule: VestingSchedule {
+            start_time: ts(chain.time()),
+            cliff_seconds: 0,
+            duration_seconds: 1_000,
+        },
+        revocable: true,
+    };
+    let g = chain
+        .execute(&chain.addr("minter"), &token, &grant, vec![])
+        .unwrap();
+    chain.next_block(500);
+    let claim = TokenMsg::ClaimVested { grant_ids: None };
+    let c = chain
+        .execute(&chain.addr("carol"), &token, &claim, vec![])
+        .unwrap();
+    let delegate = TokenMsg::Delegate {
+        delegatee: chain.addr("carol"),
+    };
+    let d = chain
+        .execute(&chain.addr("alice"), &token, &delegate, vec![])
+        .unwrap();
+    vec![
+        Measured::new("vesting grant", g.total_gas()),
+        Measured::new("vesting claim", c.total_gas()),
+        Measured::new("token delegate", d.gas_in(&[&token])),
+    ]
+}
+
+/// Governance over our token: alice, bob and carol hold `MEMBER_BALANCE` each.
+pub struct Dao {
+    pub chain: Chain,
+    pub gov: String,
+}
+
+pub fn dao() -> Dao {
+    let chain = Chain::new();
+    let token = token(&chain, &["alice", "bob", "carol"]);
+    let treasury = treasury(&chain, &token, "treasury");
+    let init = GovInit {
+        token: Some(token.clone()),
+        suite: None,
+        treasury: Some(treasury),
+        escrow: None,
+        voting_period_seconds: 1_000,
+        min_voting_period_seconds: None,
+        threshold: cw_utils::Threshold::AbsolutePercentage {
+            percentage: Decimal::percent(50),
+        },
+        allow_revoting: false,
+        execution_delay_seconds: 100,
+        execution_window_seconds: 1_000,
+        proposal_deposit: None,
+        min_proposer_power: Uint128::zero(),
+        voter_rewards: Some(VoterRewardsConfig {
+            amount_per_proposal: Uint128::new(1_000),
+            max_per_period: Uint128::new(1_000_000),
+            period_seconds: 86_400,
+            vesting: RewardVesting {
+                cliff_seconds: 0,
+                duration_seconds: 1_000,
+            },
+            min_turnout: Decimal::zero(),
+        }),
+        max_actions: 10,
+    };
+    let wasm = artifact("commons-governance");
+    let gov = chain
+        .instantiate(&wasm, "gov", &chain.addr("minter"), &init)
+        .unwrap()
+        .0;
+    let minter = TokenMsg::UpdateMinter {
+        new_minter: Some(gov.clone()),
+    };
+    chain
+        .execute(&chain.addr("minter"), &token, &minter, vec![])
+        .unwrap();
+    chain.next_block(5);
+    Dao { chain, gov }
+}
+
+pub fn propose(d: &Dao, actions: Vec<ProposalAction>) -> Outcome {
+    let propose = GovMsg::Propose {
+        title: "Mint to eve".into(),
+        description: "One mint action.".into(),
+        actions,
+    };
+    d.chain
+        .execute(&d.chain.addr("alice"), &d.gov, &propose, vec![])
+        .unwrap()
+}
+
+pub fn vote(d: &Dao, voter: &str, proposal_id: u64) -> Outcome {
+    let vote = GovMsg::Vote {
+        proposal_id,
+        vote: Vote::Yes,
+        rationale: None,
+    };
+    d.chain
+        .execute(&d.chain.addr(voter), &d.gov, &vote, vec![])
+        .unwrap()
+}
+
+/// propose (one mint action), alice's vote, bob's vote (which passes it), execute after the
+/// timelock, then alice's reward claim. Governance rows count governance's own calls and the
+/// queries they make; the reward claim counts the whole transaction (the vested grant it mints
+/// on the token included).
+pub fn governance_ops() -> Vec<Measured> {
+    let d = dao();
+    let c = &d.chain;
+    let mint = ProposalAction::TokenMint {
+        recipient: c.addr("eve"),
+        amount: Uint128::new(10),
+    };
+    let p = propose(&d, vec![mint]);
+    let v = vote(&d, "alice", 1);
+    vote(&d, "bob", 1);
+    c.next_block(100);
+    let e = c
+        .execute(
+            &c.addr("anyone"),
+            &d.gov,
+            &GovMsg::Execute { proposal_id: 1 },
+            vec![],
+        )
+        .unwrap();
+    let claim = GovMsg::ClaimVoteRewards {
+        proposal_ids: vec![1],
+    };
+    let r = c.execute(&c.addr("alice"), &d.gov, &claim, vec![]).unwrap();
+    vec![
+        Measured::new("governance propose", p.gas_in(&[&d.gov])),
+        Measured::new("governance vote", v.gas_in(&[&d.gov])),
+        Measured::new("governance execute", e.gas_in(&[&d.gov])),
+        Measured::new("reward claim", r.total_gas()),
+    ]
+}
+
+pub fn treasury_ops() -> Vec<Measured> {
+    let chain = Chain::new();
+    let token = token(&chain, &["alice"]);
+    let treasury = treasury(&chain, &token, "treasury");
+    let send = TokenMsg::Send {
+        contract: treasury.clone(),
+        amount: Uint128::new(5_000),
+        msg: to_json_binary(&TreasuryReceive::Deposit { memo: None }).unwrap(),
+    };
+    let dep = chain
+        .execute(&chain.addr("alice"), &token, &send, vec![])
+        .unwrap();
+    let spend = TreasuryMsg::Spend {
+        recipient: chain.addr("bob"),
+        asset: AssetUnchecked {
+            info: AssetInfoUnchecked::Cw20(token.clone()),
+            amount: Uint128::new(100),
+        },
+        memo: None,
+    };
+    let s = chain
+        .execute(&chain.addr("dao"), &treasury, &spend, vec![])
+        .unwrap();
+    vec![
+        Measured::new("treasury deposit (cw20)", dep.gas_in(&[&treasury])),
+        Measured::new("treasury spend", s.gas_in(&[&treasury])),
+    ]
+}
+
+/// An escrow over our token with a staked provider "gpu" and a funded client.
+pub struct Market {
+    pub chain: Chain,
+    pub token: String,
+    pub escrow: String,
+}
+
+pub fn market() -> Market {
+    let chain = Chain::new();
+    let token = token(&chain, &["client", "gpu"]);
+    let init = commons::escrow::InstantiateMsg {
+        arbiter: chain.addr("dao"),
+        fee_bps: 100,
+        fee_recipient: chain.addr("treasury"),
+        accepted_assets: vec![AssetInfoUnchecked::Cw20(token.clone())],
+        stake_asset: AssetInfoUnchecked::Cw20(token.clone()),
+        challenge_period_seconds: 600,
+        min_provider_stake: None,
+        provider_unbonding_seconds: 3_600,
+        max_job_duration_seconds: 86_400,
+    };
+    let wasm = artifact("commons-compute-escrow");
+    let escrow = chain
+        .instantiate(&wasm, "escrow", &chain.addr("dao"), &init)
+        .unwrap()
+        .0;
+    let metadata = ProviderMetadata {
+        name: "gpu".into(),
+        endpoint: String::new(),
+        hardware: String::new(),
+        region: String::new(),
+    };
+    let reg = TokenMsg::Send {
+        contract: escrow.clone(),
+        amount: Uint128::new(5_000),
+        msg: to_json_binary(&EscrowReceive::RegisterProvider { metadata }).unwrap(),
+    };
+    chain
+        .execute(&chain.addr("gpu"), &token, &reg, vec![])
+        .unwrap();
+    Market {
+        chain,
+        token,
+        escrow,
+    }
+}
+
+/// The client funds a 100-unit job for "gpu" through a cw20 `send`.
+pub fn create_job(m: &Market) -> Outcome {
+    let c = &m.chain;
+    let job = CreateJobMsg {
+        provider: Some(c.addr("gpu")),
+        client: None,
+        refund_to: None,
+        spec: JobSpec {
+            uri: "ipfs://job".into(),
+            hash: "h".into(),
+        },
+        price_per_unit: Uint128::new(10),
+        max_units: Uint128::new(100),
+        accept_by: ts(c.time().plus_seconds(3_600)),
+        deadline: ts(c.time().plus_seconds(80_000)),
+    };
+    let send = TokenMsg::Send {
+        contract: m.escrow.clone(),
+        amount: Uint128::new(1_000),
+        msg: to_json_binary(&EscrowReceive::CreateJob(job)).unwrap(),
+    };
+    c.execute(&c.addr("client"), &m.token, &send, vec![])
+        .unwrap()
+}
+
+pub fn accept_job(m: &Market, job_id: u64) -> Outcome {
+    let c = &m.chain;
+    c.execute(
+        &c.addr("gpu"),
+        &m.escrow,
+        &EscrowMsg::AcceptJob { job_id },
+        vec![],
+    )
+    .unwrap()
+}
+
+pub fn report_usage(m: &Market, job_id: u64) -> Outcome {
+    let c = &m.chain;
+    let report = EscrowMsg::ReportUsage {
+        job_id,
+        units: Uint128::new(50),
+        proof: None,
+    };
+    c.execute(&c.addr("gpu"), &m.escrow, &report, vec![])
+        .unwrap()
+}
+
+pub fn claim_payments(m: &Market, job_id: u64) -> Outcome {
+    let c = &m.chain;
+    let claim = EscrowMsg::ClaimPayments {
+        job_ids: vec![job_id],
+    };
+    c.execute(&c.addr("gpu"), &m.escrow, &claim, vec![])
+        .unwrap()
+}
+
+/// Escrow rows count the escrow's own calls (the cw20 transfers it sends are not included).
+pub fn escrow_ops() -> Vec<Measured> {
+    let m = market();
+    let create = create_job(&m);
+    let accept = accept_job(&m, 1);
+    let report = report_usage(&m, 1);
+    m.chain.next_block(600);
+    let claim = claim_payments(&m, 1);
+    let e: &str = &m.escrow;
+    vec![
+        Measured::new("escrow create_job (cw20)", create.gas_in(&[e])),
+        Measured::new("escrow accept_job", accept.gas_in(&[e])),
+        Measured::new("escrow report_usage", report.gas_in(&[e])),
+        Measured::new("escrow claim_payments", claim.gas_in(&[e])),
+    ]
+}

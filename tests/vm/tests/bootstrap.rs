@@ -1,0 +1,272 @@
+//! Flow 1 and 2 on the shipped binaries: governance instantiates the token, treasury and escrow
+//! from stored code in one transaction (submessages with replies carrying the instantiate
+//! response), then a proposal mints into the treasury and spends from it within its limit.
+
+use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
+use commons::escrow::{ConfigResponse as EscrowConfig, QueryMsg as EscrowQuery};
+use commons::governance::{
+    ConfigResponse, ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg, Status,
+    SuiteMsg, TokenSpendLimit, Vote,
+};
+use commons::reward_token::{InstantiateMsg as TokenInit, QueryMsg as TokenQuery};
+use commons::treasury::{
+    ConfigResponse as TreasuryConfig, InstantiateMsg as TreasuryInit, LedgerKind, LedgerResponse,
+    QueryMsg as TreasuryQuery,
+};
+use commons_vm_tests::{artifact, Chain};
+use cosmwasm_std::{Decimal, Uint128};
+use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw_utils::Threshold;
+
+fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
+    let token_code_id = chain.store_code(artifact("commons-reward-token"));
+    let treasury_code_id = chain.store_code(artifact("commons-treasury"));
+    let escrow_code_id = chain.store_code(artifact("commons-compute-escrow"));
+    // fields governance overrides may hold anything
+    let placeholder = "set-by-governance".to_string();
+    let suite = SuiteMsg {
+        token_code_id,
+        token_msg: TokenInit {
+            name: "Commons".into(),
+            symbol: "CMN".into(),
+            decimals: 6,
+            initial_balances: ["alice", "bob", "carol"]
+                .iter()
+                .map(|m| Cw20Coin {
+                    address: chain.addr(m),
+                    amount: Uint128::new(1_000),
+                })
+                .collect(),
+            mint: Some(MinterResponse {
+                minter: placeholder.clone(),
+                cap: Some(Uint128::new(1_000_000)),
+            }),
+            marketing: None,
+            vesting_counts_for_voting: true,
+        },
+        treasury_code_id,
+        treasury_msg: TreasuryInit {
+            owner: placeholder.clone(),
+            accepted_cw20s: vec![],
+            spend_limits: vec![],
+        },
+        token_spend_limit: Some(TokenSpendLimit {
+            amount: Uint128::new(500),
+            period_seconds: 86_400,
+        }),
+        escrow_code_id,
+        escrow_msg: commons::escrow::InstantiateMsg {
+            arbiter: placeholder.clone(),
+            fee_bps: 100,
+            fee_recipient: placeholder,
+            accepted_assets: vec![AssetInfoUnchecked::Native("ucompute".into())],
+            stake_asset: AssetInfoUnchecked::Native("ucompute".into()),
+            challenge_period_seconds: 600,
+            min_provider_stake: None,
+            provider_unbonding_seconds: 3_600,
+            max_job_duration_seconds: 86_400,
+        },
+    };
+    let msg = InstantiateMsg {
+        token: None,
+        suite: Some(Box::new(suite)),
+        treasury: None,
+        escrow: None,
+        voting_period_seconds: 1_000,
+        min_voting_period_seconds: None,
+        threshold: Threshold::AbsolutePercentage {
+            percentage: Decimal::percent(50),
+        },
+        allow_revoting: false,
+        execution_delay_seconds: 100,
+        execution_window_seconds: 1_000,
+        proposal_deposit: None,
+        min_proposer_power: Uint128::new(1),
+        voter_rewards: None,
+        max_actions: 10,
+    };
+    let (gov, out) = chain
+        .instantiate(
+            &artifact("commons-governance"),
+            "gov",
+            &chain.addr("deployer"),
+            &msg,
+        )
+        .unwrap();
+    println!(
+        "gas bootstrap (governance and the three contracts it creates): {}",
+        out.total_gas()
+    );
+    let config: ConfigResponse = chain.query(&gov, &QueryMsg::Config {}).unwrap();
+    (gov, config)
+}
+
+#[test]
+fn governance_creates_and_controls_the_suite() {
+    let chain = Chain::new();
+    let (gov, config) = bootstrap(&chain);
+    let token = config.token.to_string();
+    let treasury = config
+        .treasury
+        .clone()
+        .expect("treasury created")
+        .to_string();
+    let escrow = config.escrow.clone().expect("escrow created").to_string();
+    for contract in [&token, &treasury, &escrow] {
+        assert_eq!(
+            chain.admin(contract),
+            Some(gov.clone()),
+            "admin of {contract}"
+        );
+    }
+    let minter: Option<MinterResponse> = chain.query(&token, &TokenQuery::Minter {}).unwrap();
+    assert_eq!(minter.unwrap().minter, gov);
+    let t: TreasuryConfig = chain.query(&treasury, &TreasuryQuery::Config {}).unwrap();
+    assert_eq!(t.owner.as_str(), gov);
+    assert_eq!(t.accepted_cw20s, vec![config.token.clone()]);
+    let e: EscrowConfig = chain.query(&escrow, &EscrowQuery::Config {}).unwrap();
+    assert_eq!(
+        (e.arbiter.as_str(), e.fee_recipient.as_str()),
+        (gov.as_str(), treasury.as_str())
+    );
+
+    // a proposal mints 1,000 into the treasury and spends 300 of it to dave, within the limit
+    chain.next_block(5);
+    let asset = |amount: u128| AssetUnchecked {
+        info: AssetInfoUnchecked::Cw20(token.clone()),
+        amount: Uint128::new(amount),
+    };
+    let actions = vec![
+        ProposalAction::TokenMint {
+            recipient: treasury.clone(),
+            amount: Uint128::new(1_000),
+        },
+        ProposalAction::TreasurySpend {
+            recipient: chain.addr("dave"),
+            asset: asset(300),
+            memo: Some("grant".into()),
+        },
+    ];
+    let propose = ExecuteMsg::Propose {
+        title: "Fund dave".into(),
+        description: String::new(),
+        actions,
+    };
+    chain
+        .execute(&chain.addr("alice"), &gov, &propose, vec![])
+        .unwrap();
+    for voter in ["alice", "bob"] {
+        let vote = ExecuteMsg::Vote {
+            proposal_id: 1,
+            vote: Vote::Yes,
+            rationale: None,
+        };
+        chain
+            .execute(&chain.addr(voter), &gov, &vote, vec![])
+            .unwrap();
+    }
+    chain.next_block(100);
+    let out = chain
+        .execute(
+            &chain.addr("anyone"),
+            &gov,
+            &ExecuteMsg::Execute { proposal_id: 1 },
+            vec![],
+        )
+        .unwrap();
+    println!("gas execute (mint + spend): {}", out.total_gas());
+    let p: ProposalResponse = chain
+        .query(&gov, &QueryMsg::Proposal { proposal_id: 1 })
+        .unwrap();
+    assert_eq!(p.status, Status::Executed);
+    let balance = |who: &str| -> u128 {
+        let res: BalanceResponse = chain
+            .query(
+                &token,
+                &TokenQuery::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .unwrap();
+        res.balance.u128()
+    };
+    assert_eq!(balance(&chain.addr("dave")), 300);
+    assert_eq!(balance(&treasury), 700);
+    let ledger: LedgerResponse = chain
+        .query(
+            &treasury,
+            &TreasuryQuery::Ledger {
+                start_after: None,
+                limit: None,
+                reverse: None,
+            },
+        )
+        .unwrap();
+    assert_eq!(ledger.entries.len(), 1);
+    assert_eq!(ledger.entries[0].kind, LedgerKind::Spend);
+    assert_eq!(ledger.entries[0].asset.amount.u128(), 300);
+}
+
+#[test]
+fn a_spend_over_the_limit_fails_and_moves_nothing() {
+    let chain = Chain::new();
+    let (gov, config) = bootstrap(&chain);
+    let token = config.token.to_string();
+    let treasury = config.treasury.clone().unwrap().to_string();
+    chain.next_block(5);
+    let actions = vec![
+        ProposalAction::TokenMint {
+            recipient: treasury.clone(),
+            amount: Uint128::new(1_000),
+        },
+        ProposalAction::TreasurySpend {
+            recipient: chain.addr("dave"),
+            asset: AssetUnchecked {
+                info: AssetInfoUnchecked::Cw20(token.clone()),
+                amount: Uint128::new(501),
+            },
+            memo: None,
+        },
+    ];
+    let propose = ExecuteMsg::Propose {
+        title: "Too much".into(),
+        description: String::new(),
+        actions,
+    };
+    chain
+        .execute(&chain.addr("alice"), &gov, &propose, vec![])
+        .unwrap();
+    for voter in ["alice", "bob"] {
+        let vote = ExecuteMsg::Vote {
+            proposal_id: 1,
+            vote: Vote::Yes,
+            rationale: None,
+        };
+        chain
+            .execute(&chain.addr(voter), &gov, &vote, vec![])
+            .unwrap();
+    }
+    chain.next_block(100);
+    chain
+        .execute(
+            &chain.addr("anyone"),
+            &gov,
+            &ExecuteMsg::Execute { proposal_id: 1 },
+            vec![],
+        )
+        .unwrap();
+    let p: ProposalResponse = chain
+        .query(&gov, &QueryMsg::Proposal { proposal_id: 1 })
+        .unwrap();
+    assert_eq!(p.status, Status::ExecutionFailed);
+    // the mint before the failing spend was undone with it
+    let res: BalanceResponse = chain
+        .query(
+            &token,
+            &TokenQuery::Balance {
+                address: treasury.clone(),
+            },
+        )
+        .unwrap();
+    assert_eq!(res.balance.u128(), 0);
+}
