@@ -18,7 +18,7 @@ use commons_vm_tests::{artifact, Chain, Outcome};
 use cosmwasm_std::{to_json_binary, Decimal, Uint128};
 use cw20::{Cw20Coin, MinterResponse};
 
-use crate::{ts, Measured, MEMBER_BALANCE};
+use crate::{measure, ts, Measured, MEMBER_BALANCE};
 
 /// Our reward token with `holders` holding `MEMBER_BALANCE` each; "minter" mints.
 pub fn token(chain: &Chain, holders: &[&str]) -> String {
@@ -93,16 +93,18 @@ pub fn vesting_ops() -> Vec<Measured> {
     let d = chain
         .execute(&chain.addr("alice"), &token, &delegate, vec![])
         .unwrap();
+    let names = [(token.as_str(), "token")];
     vec![
-        Measured::new("vesting grant", g.total_gas()),
-        Measured::new("vesting claim", c.total_gas()),
-        Measured::new("token delegate", d.gas_in(&[&token])),
+        measure("vesting grant", &[&g], &names, None),
+        measure("vesting claim", &[&c], &names, None),
+        measure("token delegate", &[&d], &names, Some(&[&token])),
     ]
 }
 
 /// Governance over our token: alice, bob and carol hold `MEMBER_BALANCE` each.
 pub struct Dao {
     pub chain: Chain,
+    pub token: String,
     pub gov: String,
 }
 
@@ -149,7 +151,7 @@ pub fn dao() -> Dao {
         .execute(&chain.addr("minter"), &token, &minter, vec![])
         .unwrap();
     chain.next_block(5);
-    Dao { chain, gov }
+    Dao { chain, token, gov }
 }
 
 pub fn propose(d: &Dao, actions: Vec<ProposalAction>) -> Outcome {
@@ -201,11 +203,13 @@ pub fn governance_ops() -> Vec<Measured> {
         proposal_ids: vec![1],
     };
     let r = c.execute(&c.addr("alice"), &d.gov, &claim, vec![]).unwrap();
+    let names = [(d.gov.as_str(), "governance"), (d.token.as_str(), "token")];
+    let gov: &[&str] = &[&d.gov];
     vec![
-        Measured::new("governance propose", p.gas_in(&[&d.gov])),
-        Measured::new("governance vote", v.gas_in(&[&d.gov])),
-        Measured::new("governance execute", e.gas_in(&[&d.gov])),
-        Measured::new("reward claim", r.total_gas()),
+        measure("governance propose", &[&p], &names, Some(gov)),
+        measure("governance vote", &[&v], &names, Some(gov)),
+        measure("governance execute", &[&e], &names, Some(gov)),
+        measure("reward claim", &[&r], &names, None),
     ]
 }
 
@@ -232,9 +236,11 @@ pub fn treasury_ops() -> Vec<Measured> {
     let s = chain
         .execute(&chain.addr("dao"), &treasury, &spend, vec![])
         .unwrap();
+    let names = [(treasury.as_str(), "treasury"), (token.as_str(), "token")];
+    let only: &[&str] = &[&treasury];
     vec![
-        Measured::new("treasury deposit (cw20)", dep.gas_in(&[&treasury])),
-        Measured::new("treasury spend", s.gas_in(&[&treasury])),
+        measure("treasury deposit (cw20)", &[&dep], &names, Some(only)),
+        measure("treasury spend", &[&s], &names, Some(only)),
     ]
 }
 
@@ -349,11 +355,12 @@ pub fn escrow_ops() -> Vec<Measured> {
     let report = report_usage(&m, 1);
     m.chain.next_block(600);
     let claim = claim_payments(&m, 1);
-    let e: &str = &m.escrow;
+    let names = [(m.escrow.as_str(), "escrow"), (m.token.as_str(), "token")];
+    let only: &[&str] = &[&m.escrow];
     vec![
-        Measured::new("escrow create_job (cw20)", create.gas_in(&[e])),
-        Measured::new("escrow accept_job", accept.gas_in(&[e])),
-        Measured::new("escrow report_usage", report.gas_in(&[e])),
-        Measured::new("escrow claim_payments", claim.gas_in(&[e])),
+        measure("escrow create_job (cw20)", &[&create], &names, Some(only)),
+        measure("escrow accept_job", &[&accept], &names, Some(only)),
+        measure("escrow report_usage", &[&report], &names, Some(only)),
+        measure("escrow claim_payments", &[&claim], &names, Some(only)),
     ]
 }

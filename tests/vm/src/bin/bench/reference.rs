@@ -5,7 +5,7 @@ use commons_vm_tests::{artifact, Chain, Outcome};
 use cosmwasm_std::to_json_binary;
 use serde_json::{json, Value};
 
-use crate::{Measured, MEMBER_BALANCE};
+use crate::{measure, Measured, MEMBER_BALANCE};
 
 pub const CW20: &str = "cw20-base 2.0";
 pub const CW3: &str = "cw3-flex-multisig 2.0 + cw4-group 2.0";
@@ -90,11 +90,16 @@ pub fn cw3_ops() -> Vec<Measured> {
         &multisig,
         json!({"execute": {"proposal_id": 1}}),
     );
-    let m: &str = &multisig;
+    let names = [
+        (multisig.as_str(), "cw3-flex-multisig"),
+        (group.as_str(), "cw4-group"),
+        (token.as_str(), "cw20"),
+    ];
+    let only: &[&str] = &[&multisig];
     vec![
-        Measured::new("governance propose", p.gas_in(&[m])),
-        Measured::new("governance vote", v.gas_in(&[m])),
-        Measured::new("governance execute", e.gas_in(&[m])),
+        measure("governance propose", &[&p], &names, Some(only)),
+        measure("governance vote", &[&v], &names, Some(only)),
+        measure("governance execute", &[&e], &names, Some(only)),
     ]
 }
 
@@ -109,6 +114,18 @@ pub struct DaoDao {
     pub voting: String,
     pub core: String,
     pub proposals: String,
+}
+
+impl DaoDao {
+    fn names(&self) -> [(&str, &str); 5] {
+        [
+            (&self.proposals, "dao-proposal-single"),
+            (&self.core, "dao-dao-core"),
+            (&self.voting, "dao-voting-cw20-staked"),
+            (&self.staking, "cw20-stake"),
+            (&self.token, "cw20"),
+        ]
+    }
 }
 
 pub fn dao_dao() -> DaoDao {
@@ -203,11 +220,12 @@ pub fn dao_dao_ops() -> Vec<Measured> {
         &d.proposals,
         json!({"execute": {"proposal_id": 1}}),
     );
-    let system: [&str; 2] = [&d.proposals, &d.core];
+    let names = d.names();
+    let system: &[&str] = &[&d.proposals, &d.core];
     vec![
-        Measured::new("governance propose", p.gas_in(&system)),
-        Measured::new("governance vote", v.gas_in(&system)),
-        Measured::new("governance execute", e.gas_in(&system)),
+        measure("governance propose", &[&p], &names, Some(system)),
+        measure("governance vote", &[&v], &names, Some(system)),
+        measure("governance execute", &[&e], &names, Some(system)),
     ]
 }
 
@@ -244,9 +262,10 @@ pub fn cw_vesting_ops() -> Vec<Measured> {
         &vesting,
         json!({"distribute": {"amount": null}}),
     );
+    let names = [(vesting.as_str(), "cw-vesting"), (token.as_str(), "cw20")];
     vec![
-        Measured::new("vesting grant", created.total_gas() + funded.total_gas()),
-        Measured::new("vesting claim", claim.total_gas()),
+        measure("vesting grant", &[&created, &funded], &names, None),
+        measure("vesting claim", &[&claim], &names, None),
     ]
 }
 
@@ -292,5 +311,7 @@ pub fn rewards_ops() -> Vec<Measured> {
     );
     c.next_block(5);
     let claim = exec(c, "alice", &distributor, json!({"claim": {"id": 1}}));
-    vec![Measured::new("reward claim", claim.total_gas())]
+    let mut names = d.names().to_vec();
+    names.push((&distributor, "dao-rewards-distributor"));
+    vec![measure("reward claim", &[&claim], &names, None)]
 }

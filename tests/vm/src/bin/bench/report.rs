@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use crate::scaling::{Series, SIZES};
-use crate::Row;
+use crate::{Measured, Row};
 
 /// Each artifact and the reference contracts nearest to it in purpose.
 const SIZES_VS: [(&str, &[(&str, &str)]); 4] = [
@@ -79,6 +79,16 @@ fn command_output(cmd: &str, args: &[&str]) -> String {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .map(|s| s.trim().to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// "a 12.3 + b 4.5 = 16.8": the steps of one measurement, in order, in millions of gas.
+fn steps_line(m: &Measured) -> String {
+    let parts: Vec<String> = m
+        .steps
+        .iter()
+        .map(|(what, gas)| format!("{what} {:.1}", *gas as f64 / 1e6))
+        .collect();
+    format!("{} = {:.1}", parts.join(" + "), m.gas as f64 / 1e6)
 }
 
 pub fn write(rows: &[Row], scaling: &[Series]) {
@@ -155,19 +165,26 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
     .unwrap();
     for r in rows {
         if r.references.is_empty() {
-            writeln!(w, "| {} | {} | none | | | {} |", r.op, r.ours, r.counted).unwrap();
+            writeln!(
+                w,
+                "| {} | {} | none | | | {} |",
+                r.op(),
+                r.ours.gas,
+                r.counted
+            )
+            .unwrap();
         }
-        for (i, (name, g)) in r.references.iter().enumerate() {
-            let ours = if i == 0 {
-                r.ours.to_string()
+        for (i, (name, m)) in r.references.iter().enumerate() {
+            let (op, ours) = if i == 0 {
+                (r.op(), r.ours.gas.to_string())
             } else {
-                String::new()
+                ("", String::new())
             };
             writeln!(
                 w,
-                "| {} | {ours} | {name} | {g} | {:.2}x | {} |",
-                if i == 0 { r.op } else { "" },
-                r.ours as f64 / *g as f64,
+                "| {op} | {ours} | {name} | {} | {:.2}x | {} |",
+                m.gas,
+                r.ours.gas as f64 / m.gas as f64,
                 r.counted
             )
             .unwrap();
@@ -260,17 +277,22 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
     }
     for r in rows {
         let Some(max) = r.target else { continue };
-        for (name, g) in &r.references {
-            let ratio = r.ours as f64 / *g as f64;
+        for (name, m) in &r.references {
+            let ratio = r.ours.gas as f64 / m.gas as f64;
+            let by = if ratio <= max {
+                String::new()
+            } else {
+                format!(" by {:.0} gas", r.ours.gas as f64 - max * m.gas as f64)
+            };
             writeln!(
                 w,
-                "- {}: {ratio:.2}x {name} (target at most {max:.2}x): {}.",
-                r.op,
+                "- {}: {ratio:.2}x {name} (target at most {max:.2}x): {}{by}.",
+                r.op(),
                 verdict(ratio <= max)
             )
             .unwrap();
             targets.push(
-                json!({"target": format!("{} vs {name}", r.op), "ratio": ratio,
+                json!({"target": format!("{} vs {name}", r.op()), "ratio": ratio,
                 "max": max, "met": ratio <= max}),
             );
         }
@@ -285,6 +307,20 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
     targets.push(
         json!({"target": "scaling spread", "percent": worst, "max": 5.0, "met": worst <= 5.0}),
     );
+
+    writeln!(w, "\n## Where the gas goes, step by step\n").unwrap();
+    writeln!(
+        w,
+        "Every counted entry point and query of the operations that have a reference, in millions of gas."
+    )
+    .unwrap();
+    for r in rows.iter().filter(|r| !r.references.is_empty()) {
+        writeln!(w, "\n**{}**\n", r.op()).unwrap();
+        writeln!(w, "- Commons: {}", steps_line(&r.ours)).unwrap();
+        for (name, m) in &r.references {
+            writeln!(w, "- {name}: {}", steps_line(m)).unwrap();
+        }
+    }
 
     let analysis = root().join("bench/analysis.md");
     if let Ok(text) = std::fs::read_to_string(&analysis) {
@@ -308,9 +344,11 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
         "vm": "cosmwasm-vm 3.0.10",
         "toolchain": toolchain,
         "wasm_opt": wasm_opt,
-        "gas": rows.iter().map(|r| json!({"op": r.op, "commons": r.ours, "counted": r.counted,
-            "references": r.references.iter().map(|(n, g)| json!({"name": n, "gas": g,
-                "ratio": r.ours as f64 / *g as f64})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "gas": rows.iter().map(|r| json!({"op": r.op(), "commons": r.ours.gas,
+            "commons_steps": r.ours.steps, "counted": r.counted,
+            "references": r.references.iter().map(|(n, m)| json!({"name": n, "gas": m.gas,
+                "steps": m.steps, "ratio": r.ours.gas as f64 / m.gas as f64}))
+                .collect::<Vec<_>>()})).collect::<Vec<_>>(),
         "sizes": sizes,
         "other_references": OTHER_REFERENCES.iter().map(|(n, f)| json!({"name": n, "bytes": size(f)}))
             .collect::<Vec<_>>(),
