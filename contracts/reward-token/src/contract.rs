@@ -2,19 +2,22 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Uint128};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
 use commons::migrate::{migrate_version, MigrateMsg};
 use commons::reward_token::{ExecuteMsg, InstantiateMsg, QueryMsg};
 
+use crate::account::Ledger;
+use crate::allowance::{execute_decrease_allowance, execute_increase_allowance};
 use crate::delegation::{execute_delegate, execute_undelegate};
 use crate::error::ContractError;
-use crate::marketing::save_marketing;
+use crate::marketing::{execute_update_marketing, execute_upload_logo, save_marketing};
 use crate::mint::{execute_mint, execute_update_minter, record_mint};
 use crate::power;
-use crate::state::{TokenState, TOKEN};
+use crate::response::{response, Attrs};
+use crate::state::{Metadata, Supply};
 use crate::tokens::{
-    credit, execute_burn, execute_burn_from, execute_send, execute_send_from, execute_transfer,
+    execute_burn, execute_burn_from, execute_send, execute_send_from, execute_transfer,
     execute_transfer_from, validate_addr,
 };
 use crate::vesting::{execute_claim_vested, execute_mint_vesting, execute_revoke_vesting};
@@ -59,18 +62,8 @@ pub fn instantiate(
         .as_ref()
         .map(|m| validate_addr(deps.api, &m.minter))
         .transpose()?;
-    let mut token = TokenState {
-        name: msg.name,
-        symbol: msg.symbol,
-        decimals: msg.decimals,
-        minter,
-        cap: msg.mint.and_then(|m| m.cap),
-        total_supply: Uint128::zero(),
-        minted_total: Uint128::zero(),
-        burned_total: Uint128::zero(),
-        locked_total: Uint128::zero(),
-        vesting_counts_for_voting: msg.vesting_counts_for_voting,
-    };
+    let cap = msg.mint.and_then(|m| m.cap);
+    let mut supply = Supply::new(minter.as_ref(), cap, msg.vesting_counts_for_voting);
 
     let mut holders = Vec::with_capacity(msg.initial_balances.len());
     for coin in &msg.initial_balances {
@@ -84,26 +77,30 @@ pub fn instantiate(
         if coin.amount.is_zero() {
             continue;
         }
-        record_mint(&mut token, coin.amount)?;
-        credit(deps.storage, &holder, coin.amount)?;
-        power::grow(deps.storage, env.block.height, &holder, coin.amount)?;
+        record_mint(&mut supply, coin.amount)?;
+        let mut ledger = Ledger::new(deps.storage, env.block.height);
+        let slot = ledger.open(&holder)?;
+        ledger.credit(slot, coin.amount)?;
+        power::grow(&mut ledger, &mut supply, slot, coin.amount)?;
+        ledger.commit();
     }
-    TOKEN.save(deps.storage, &token)?;
+    supply.save(deps.storage);
+    let metadata = Metadata {
+        name: msg.name,
+        symbol: msg.symbol,
+        decimals: msg.decimals,
+    };
+    metadata.save(deps.storage);
     if let Some(marketing) = msg.marketing {
         save_marketing(deps.branch(), marketing)?;
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new()
-        .add_attribute("action", "instantiate")
-        .add_attribute("symbol", token.symbol)
-        .add_attribute("minted_total", token.minted_total)
-        .add_attribute(
-            "cap",
-            token
-                .cap
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| "none".into()),
-        ))
+    let cap = supply.cap().map(String::from);
+    let mut res = response("instantiate", 4);
+    res.attr("symbol", metadata.symbol)
+        .attr("minted_total", supply.minted_total())
+        .attr("cap", cap.unwrap_or_else(|| "none".into()));
+    Ok(res)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -129,16 +126,12 @@ pub fn execute(
             spender,
             amount,
             expires,
-        } => Ok(cw20_base::allowances::execute_increase_allowance(
-            deps, env, info, spender, amount, expires,
-        )?),
+        } => execute_increase_allowance(deps, env, info, spender, amount, expires),
         ExecuteMsg::DecreaseAllowance {
             spender,
             amount,
             expires,
-        } => Ok(cw20_base::allowances::execute_decrease_allowance(
-            deps, env, info, spender, amount, expires,
-        )?),
+        } => execute_decrease_allowance(deps, env, info, spender, amount, expires),
         ExecuteMsg::TransferFrom {
             owner,
             recipient,
@@ -157,17 +150,8 @@ pub fn execute(
             project,
             description,
             marketing,
-        } => Ok(cw20_base::contract::execute_update_marketing(
-            deps,
-            env,
-            info,
-            project,
-            description,
-            marketing,
-        )?),
-        ExecuteMsg::UploadLogo(logo) => Ok(cw20_base::contract::execute_upload_logo(
-            deps, env, info, logo,
-        )?),
+        } => execute_update_marketing(deps, info, project, description, marketing),
+        ExecuteMsg::UploadLogo(logo) => execute_upload_logo(deps, info, logo),
         ExecuteMsg::MintVesting {
             recipient,
             amount,
@@ -192,7 +176,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new()
-        .add_attribute("action", "migrate")
-        .add_attribute("version", CONTRACT_VERSION))
+    // Records of the pre-release layout (JSON balances, no supply record) cannot be converted
+    // in one bounded call: refuse rather than run on storage this code cannot read.
+    if Supply::may_load(deps.storage)?.is_none() {
+        return Err(ContractError::UnknownStorageLayout);
+    }
+    let mut res = response("migrate", 2);
+    res.attr("version", CONTRACT_VERSION);
+    Ok(res)
 }

@@ -23,10 +23,6 @@ pub enum ContractError {
     #[error("{0}")]
     Schedule(#[from] ScheduleError),
 
-    /// Allowance, marketing and logo rules shared with cw20-base.
-    #[error("{0}")]
-    Base(#[from] cw20_base::ContractError),
-
     #[error("invalid address {address:?}: {reason}")]
     InvalidAddress { address: String, reason: String },
 
@@ -64,6 +60,25 @@ pub enum ContractError {
     #[error("total supply would overflow")]
     SupplyOverflow,
 
+    /// Marketing changes by anyone but the marketing address (cw20-base's message).
+    #[error("Unauthorized")]
+    Unauthorized,
+
+    #[error("Logo binary data exceeds 5KB limit")]
+    LogoTooBig,
+
+    #[error("Invalid xml preamble for SVG")]
+    InvalidXmlPreamble,
+
+    #[error("Invalid png header")]
+    InvalidPngHeader,
+
+    #[error("Cannot set to own account")]
+    CannotSetOwnAccount,
+
+    #[error("Invalid expiration value")]
+    InvalidExpiration,
+
     #[error("{spender} has no allowance from {owner}")]
     NoAllowance { owner: String, spender: String },
 
@@ -96,4 +111,7 @@ pub enum ContractError {
 
     #[error("voting power is not delegated: there is nothing to undelegate")]
     NotDelegated,
+
+    #[error("the stored token is in a storage layout this version cannot read; migrate from a release, not from a pre-release build")]
+    UnknownStorageLayout,
 }

@@ -3,6 +3,9 @@
 //!
 //! Wire types live in `commons::reward_token`; this crate holds the logic.
 
+mod account;
+mod allowance;
+mod codec;
 pub mod contract;
 mod delegation;
 pub mod error;
@@ -11,6 +14,7 @@ mod marketing;
 mod mint;
 mod power;
 mod query;
+mod response;
 pub mod state;
 mod tokens;
 mod vesting;

@@ -2,43 +2,47 @@
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
+use crate::account::Ledger;
 use crate::error::ContractError;
 use crate::power;
-use crate::state::{TokenState, TOKEN};
-use crate::tokens::{credit, nonzero, validate_addr};
+use crate::response::{response, Attrs};
+use crate::state::Supply;
+use crate::tokens::{nonzero, validate_addr};
 
 /// Fails unless `sender` is the current minter.
-pub fn ensure_minter(token: &TokenState, sender: &Addr, action: &str) -> Result<(), ContractError> {
-    match &token.minter {
-        Some(minter) if minter == sender => Ok(()),
-        _ => Err(ContractError::NotMinter {
+pub fn ensure_minter(supply: &Supply, sender: &Addr, action: &str) -> Result<(), ContractError> {
+    if supply.is_minter(sender) {
+        Ok(())
+    } else {
+        Err(ContractError::NotMinter {
             action: action.to_string(),
-        }),
+        })
     }
 }
 
 /// Counts `amount` as newly minted: it must fit under the lifetime cap (burned tokens do not
 /// free room) and in the supply.
-pub fn record_mint(token: &mut TokenState, amount: Uint128) -> Result<(), ContractError> {
+pub fn record_mint(supply: &mut Supply, amount: Uint128) -> Result<(), ContractError> {
     nonzero(amount)?;
-    let minted_total = token
-        .minted_total
+    let minted_before = supply.minted_total();
+    let minted_total = minted_before
         .checked_add(amount)
         .map_err(|_| ContractError::SupplyOverflow)?;
-    if let Some(cap) = token.cap {
+    if let Some(cap) = supply.cap() {
         if minted_total > cap {
             return Err(ContractError::CapExceeded {
                 cap,
-                minted_total: token.minted_total,
+                minted_total: minted_before,
                 requested: amount,
             });
         }
     }
-    token.minted_total = minted_total;
-    token.total_supply = token
-        .total_supply
+    supply.set_minted_total(minted_total);
+    let total_supply = supply
+        .total_supply()
         .checked_add(amount)
         .map_err(|_| ContractError::SupplyOverflow)?;
+    supply.set_total_supply(total_supply);
     Ok(())
 }
 
@@ -49,18 +53,21 @@ pub fn execute_mint(
     recipient: String,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
-    let mut token = TOKEN.load(deps.storage)?;
-    ensure_minter(&token, &info.sender, "mint")?;
+    let mut supply = Supply::load(deps.storage)?;
+    ensure_minter(&supply, &info.sender, "mint")?;
     let to = validate_addr(deps.api, &recipient)?;
-    record_mint(&mut token, amount)?;
-    TOKEN.save(deps.storage, &token)?;
-    credit(deps.storage, &to, amount)?;
-    power::grow(deps.storage, env.block.height, &to, amount)?;
-    Ok(Response::new()
-        .add_attribute("action", "mint")
-        .add_attribute("to", to)
-        .add_attribute("amount", amount)
-        .add_attribute("minted_total", token.minted_total))
+    record_mint(&mut supply, amount)?;
+    let mut ledger = Ledger::new(deps.storage, env.block.height);
+    let slot = ledger.open(&to)?;
+    ledger.credit(slot, amount)?;
+    power::grow(&mut ledger, &mut supply, slot, amount)?;
+    supply.save(ledger.store());
+    ledger.commit();
+    let mut res = response("mint", 4);
+    res.attr("to", to)
+        .attr("amount", amount)
+        .attr("minted_total", supply.minted_total());
+    Ok(res)
 }
 
 pub fn execute_update_minter(
@@ -68,28 +75,24 @@ pub fn execute_update_minter(
     info: MessageInfo,
     new_minter: Option<String>,
 ) -> Result<Response, ContractError> {
-    let mut token = TOKEN.load(deps.storage)?;
-    ensure_minter(&token, &info.sender, "update the minter")?;
-    token.minter = new_minter
+    let mut supply = Supply::load(deps.storage)?;
+    ensure_minter(&supply, &info.sender, "update the minter")?;
+    let new_minter = new_minter
         .map(|m| validate_addr(deps.api, &m))
         .transpose()?;
-    TOKEN.save(deps.storage, &token)?;
-    Ok(Response::new()
-        .add_attribute("action", "update_minter")
-        .add_attribute(
-            "new_minter",
-            token
-                .minter
-                .map(Addr::into_string)
-                .unwrap_or_else(|| "None".to_string()),
-        ))
+    supply.set_minter(new_minter.as_ref());
+    supply.save(deps.storage);
+    let mut res = response("update_minter", 2);
+    res.attr(
+        "new_minter",
+        new_minter.map_or_else(|| "None".to_string(), Addr::into_string),
+    );
+    Ok(res)
 }
 
 /// Adds `amount` to the locked total (grants); returns an error on overflow.
-pub fn lock(token: &mut TokenState, amount: Uint128) -> Result<(), ContractError> {
-    token.locked_total = token
-        .locked_total
-        .checked_add(amount)
-        .map_err(StdError::overflow)?;
+pub fn lock(supply: &mut Supply, amount: Uint128) -> Result<(), ContractError> {
+    let locked_total = supply.locked_total().checked_add(amount);
+    supply.set_locked_total(locked_total.map_err(StdError::overflow)?);
     Ok(())
 }

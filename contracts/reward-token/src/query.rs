@@ -1,16 +1,18 @@
-//! Read-only queries: cw20's (mostly served by cw20-base over the shared layout) and ours.
+//! Read-only queries: cw20's and ours.
 
+use commons::pagination::page_limit;
 use commons::reward_token::{
     QueryMsg, SupplyResponse, TotalPowerAtHeightResponse, VotingPowerAtHeightResponse,
 };
-use cosmwasm_std::{to_json_binary, Binary, Deps, Env, StdResult};
-use cw20::{MinterResponse, TokenInfoResponse};
-use cw20_base::allowances::query_allowance;
-use cw20_base::contract::{query_balance, query_download_logo, query_marketing_info};
-use cw20_base::enumerable::{query_all_accounts, query_owner_allowances, query_spender_allowances};
+use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
+use cw20::{AllAccountsResponse, BalanceResponse, MinterResponse, TokenInfoResponse};
 
+use crate::account::{account_key, power_archive, Account};
+use crate::allowance::{query_allowance, query_owner_allowances, query_spender_allowances};
+use crate::codec::map_key;
 use crate::delegation::query_delegation;
-use crate::state::{POWER, TOKEN, TOTAL_POWER};
+use crate::marketing::{query_download_logo, query_marketing_info};
+use crate::state::{total_power_archive, Metadata, Supply, ACCOUNT_NS};
 use crate::vesting::query_vesting;
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
@@ -57,32 +59,78 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     }
 }
 
+/// cw20 `balance`: the liquid balance in the account record (zero without one).
+fn query_balance(deps: Deps, address: String) -> StdResult<BalanceResponse> {
+    let address = deps.api.addr_validate(&address)?;
+    Ok(BalanceResponse {
+        balance: Account::load(deps.storage, &address)?.balance(),
+    })
+}
+
+/// cw20 `all_accounts`: the addresses with an account record, in address order, paginated.
+/// As in cw20-base, a holder whose balance went back to zero stays listed; so do delegatees
+/// and grantees, which have a record without holding a liquid balance.
+fn query_all_accounts(
+    deps: Deps,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<AllAccountsResponse> {
+    let prefix_len = map_key(ACCOUNT_NS, b"").len();
+    let start = match start_after {
+        // the first key after `start_after` (exclusive, like cw20-base)
+        Some(after) => {
+            let mut key = account_key(&Addr::unchecked(after));
+            key.push(0);
+            key
+        }
+        None => map_key(ACCOUNT_NS, b""),
+    };
+    // the namespace's keys all sort below the namespace with its last byte incremented
+    let mut end = map_key(ACCOUNT_NS, b"");
+    if let Some(last) = end.last_mut() {
+        *last += 1;
+    }
+    let limit = page_limit(limit);
+    let mut accounts = Vec::with_capacity(limit);
+    let keys = deps
+        .storage
+        .range_keys(Some(&start), Some(&end), Order::Ascending);
+    for key in keys.take(limit) {
+        let address = key
+            .get(prefix_len..)
+            .and_then(|b| String::from_utf8(b.to_vec()).ok())
+            .ok_or_else(|| StdError::parse_err("account", "address is not UTF-8"))?;
+        accounts.push(address);
+    }
+    Ok(AllAccountsResponse { accounts })
+}
+
 fn query_token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
-    let token = TOKEN.load(deps.storage)?;
+    let metadata = Metadata::load(deps.storage)?;
     Ok(TokenInfoResponse {
-        name: token.name,
-        symbol: token.symbol,
-        decimals: token.decimals,
-        total_supply: token.total_supply,
+        name: metadata.name,
+        symbol: metadata.symbol,
+        decimals: metadata.decimals,
+        total_supply: Supply::load(deps.storage)?.total_supply(),
     })
 }
 
 fn query_minter(deps: Deps) -> StdResult<Option<MinterResponse>> {
-    let token = TOKEN.load(deps.storage)?;
-    Ok(token.minter.map(|minter| MinterResponse {
+    let supply = Supply::load(deps.storage)?;
+    Ok(supply.minter().map(|minter| MinterResponse {
         minter: minter.into_string(),
-        cap: token.cap,
+        cap: supply.cap(),
     }))
 }
 
 fn query_supply(deps: Deps) -> StdResult<SupplyResponse> {
-    let token = TOKEN.load(deps.storage)?;
+    let supply = Supply::load(deps.storage)?;
     Ok(SupplyResponse {
-        total_supply: token.total_supply,
-        minted_total: token.minted_total,
-        burned_total: token.burned_total,
-        locked_total: token.locked_total,
-        cap: token.cap,
+        total_supply: supply.total_supply(),
+        minted_total: supply.minted_total(),
+        burned_total: supply.burned_total(),
+        locked_total: supply.locked_total(),
+        cap: supply.cap(),
     })
 }
 
@@ -94,9 +142,17 @@ fn query_voting_power(
     height: Option<u64>,
 ) -> StdResult<VotingPowerAtHeightResponse> {
     let address = deps.api.addr_validate(&address)?;
+    let account = Account::load(deps.storage, &address)?;
+    let power = account.power();
     let (power, height) = match height {
-        None => (POWER.current(deps.storage, &address)?, env.block.height),
-        Some(h) => (POWER.at_height(deps.storage, &address, h)?, h),
+        None => (power.now(), env.block.height),
+        Some(h) => {
+            let archive = power_archive(address.as_bytes());
+            (
+                power.at_height(h, |from| archive.first_from(deps.storage, from))?,
+                h,
+            )
+        }
     };
     Ok(VotingPowerAtHeightResponse { power, height })
 }
@@ -106,9 +162,17 @@ fn query_total_power(
     env: Env,
     height: Option<u64>,
 ) -> StdResult<TotalPowerAtHeightResponse> {
+    let supply = Supply::load(deps.storage)?;
+    let power = supply.total_power();
     let (power, height) = match height {
-        None => (TOTAL_POWER.load(deps.storage)?.amount, env.block.height),
-        Some(h) => (TOTAL_POWER.at_height(deps.storage, h)?, h),
+        None => (power.now(), env.block.height),
+        Some(h) => {
+            let archive = total_power_archive();
+            (
+                power.at_height(h, |from| archive.first_from(deps.storage, from))?,
+                h,
+            )
+        }
     };
     Ok(TotalPowerAtHeightResponse { power, height })
 }

@@ -1,13 +1,16 @@
 //! Liquid balances: transfer, send, burn and their allowance-based `_from` forms.
 
 use cosmwasm_std::{
-    Addr, Api, Binary, BlockInfo, DepsMut, Env, MessageInfo, Response, Storage, Uint128,
+    Addr, Api, Binary, DepsMut, Env, MessageInfo, Response, StdError, Storage, SubMsg, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 
+use crate::account::Ledger;
+use crate::allowance::spend_allowance;
 use crate::error::ContractError;
 use crate::power;
-use crate::state::{ALLOWANCES, ALLOWANCES_SPENDER, BALANCES, TOKEN};
+use crate::response::{response, Attrs};
+use crate::state::Supply;
 
 /// `addr_validate` with an error that names the bad input.
 pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
@@ -26,39 +29,9 @@ pub fn nonzero(amount: Uint128) -> Result<(), ContractError> {
     }
 }
 
-fn debit(store: &mut dyn Storage, holder: &Addr, amount: Uint128) -> Result<(), ContractError> {
-    let balance = BALANCES.may_load(store, holder)?.unwrap_or_default();
-    let rest = balance
-        .checked_sub(amount)
-        .map_err(|_| ContractError::InsufficientBalance {
-            balance,
-            requested: amount,
-        })?;
-    if rest.is_zero() {
-        BALANCES.remove(store, holder);
-    } else {
-        BALANCES.save(store, holder, &rest)?;
-    }
-    Ok(())
-}
-
-/// Adds to a liquid balance (the caller accounts for supply and power).
-pub fn credit(
-    store: &mut dyn Storage,
-    holder: &Addr,
-    amount: Uint128,
-) -> Result<(), ContractError> {
-    let balance = BALANCES.may_load(store, holder)?.unwrap_or_default();
-    let new = balance
-        .checked_add(amount)
-        .map_err(|_| ContractError::SupplyOverflow)?;
-    BALANCES.save(store, holder, &new)?;
-    Ok(())
-}
-
 /// Moves liquid tokens and the voting power that goes with them. Cost is independent of the
-/// number of holders and of the history: two balances, two delegation look-ups, and at most
-/// two power updates.
+/// number of holders and of the history: one record per party, plus the delegatee's record
+/// for a party that delegates.
 fn move_tokens(
     store: &mut dyn Storage,
     height: u64,
@@ -67,11 +40,9 @@ fn move_tokens(
     amount: Uint128,
 ) -> Result<(), ContractError> {
     nonzero(amount)?;
-    debit(store, from, amount)?;
-    credit(store, to, amount)?;
-    let from_delegatee = power::delegatee_of(store, from)?;
-    let to_delegatee = power::delegatee_of(store, to)?;
-    power::move_between(store, height, &from_delegatee, &to_delegatee, amount)?;
+    let mut ledger = Ledger::new(store, height);
+    ledger.transfer(from, to, amount)?;
+    ledger.commit();
     Ok(())
 }
 
@@ -83,49 +54,17 @@ fn burn_tokens(
     amount: Uint128,
 ) -> Result<(), ContractError> {
     nonzero(amount)?;
-    debit(store, holder, amount)?;
-    let mut token = TOKEN.load(store)?;
-    token.total_supply = token
-        .total_supply
-        .checked_sub(amount)
-        .map_err(cosmwasm_std::StdError::overflow)?;
-    token.burned_total = token
-        .burned_total
-        .checked_add(amount)
-        .map_err(cosmwasm_std::StdError::overflow)?;
-    TOKEN.save(store, &token)?;
-    power::shrink(store, height, holder, amount)?;
-    Ok(())
-}
-
-/// Uses `amount` of `spender`'s allowance from `owner` (cw20-base's layout and rules).
-fn spend_allowance(
-    store: &mut dyn Storage,
-    block: &BlockInfo,
-    owner: &Addr,
-    spender: &Addr,
-    amount: Uint128,
-) -> Result<(), ContractError> {
-    let mut allowance = ALLOWANCES
-        .may_load(store, (owner, spender))?
-        .ok_or_else(|| ContractError::NoAllowance {
-            owner: owner.to_string(),
-            spender: spender.to_string(),
-        })?;
-    if allowance.expires.is_expired(block) {
-        return Err(ContractError::AllowanceExpired {
-            owner: owner.to_string(),
-            spender: spender.to_string(),
-        });
-    }
-    allowance.allowance = allowance.allowance.checked_sub(amount).map_err(|_| {
-        ContractError::InsufficientAllowance {
-            allowance: allowance.allowance,
-            requested: amount,
-        }
-    })?;
-    ALLOWANCES.save(store, (owner, spender), &allowance)?;
-    ALLOWANCES_SPENDER.save(store, (spender, owner), &allowance)?;
+    let mut supply = Supply::load(store)?;
+    let total_supply = supply.total_supply().checked_sub(amount);
+    supply.set_total_supply(total_supply.map_err(StdError::overflow)?);
+    let burned_total = supply.burned_total().checked_add(amount);
+    supply.set_burned_total(burned_total.map_err(StdError::overflow)?);
+    let mut ledger = Ledger::new(store, height);
+    let slot = ledger.open(holder)?;
+    ledger.debit(slot, amount)?;
+    power::shrink(&mut ledger, &mut supply, slot, amount)?;
+    supply.save(ledger.store());
+    ledger.commit();
     Ok(())
 }
 
@@ -138,11 +77,11 @@ pub fn execute_transfer(
 ) -> Result<Response, ContractError> {
     let to = validate_addr(deps.api, &recipient)?;
     move_tokens(deps.storage, env.block.height, &info.sender, &to, amount)?;
-    Ok(Response::new()
-        .add_attribute("action", "transfer")
-        .add_attribute("from", info.sender)
-        .add_attribute("to", to)
-        .add_attribute("amount", amount))
+    let mut res = response("transfer", 4);
+    res.attr("from", info.sender)
+        .attr("to", to)
+        .attr("amount", amount);
+    Ok(res)
 }
 
 pub fn execute_send(
@@ -160,12 +99,12 @@ pub fn execute_send(
         amount,
         msg,
     };
-    Ok(Response::new()
-        .add_attribute("action", "send")
-        .add_attribute("from", info.sender)
-        .add_attribute("to", &to)
-        .add_attribute("amount", amount)
-        .add_message(receive.into_cosmos_msg(to)?))
+    let mut res = response("send", 4);
+    res.attr("from", info.sender)
+        .attr("to", to.as_str())
+        .attr("amount", amount);
+    res.messages.push(SubMsg::new(receive.into_cosmos_msg(to)?));
+    Ok(res)
 }
 
 pub fn execute_burn(
@@ -175,10 +114,9 @@ pub fn execute_burn(
     amount: Uint128,
 ) -> Result<Response, ContractError> {
     burn_tokens(deps.storage, env.block.height, &info.sender, amount)?;
-    Ok(Response::new()
-        .add_attribute("action", "burn")
-        .add_attribute("from", info.sender)
-        .add_attribute("amount", amount))
+    let mut res = response("burn", 3);
+    res.attr("from", info.sender).attr("amount", amount);
+    Ok(res)
 }
 
 pub fn execute_transfer_from(
@@ -194,12 +132,12 @@ pub fn execute_transfer_from(
     nonzero(amount)?;
     spend_allowance(deps.storage, &env.block, &owner, &info.sender, amount)?;
     move_tokens(deps.storage, env.block.height, &owner, &to, amount)?;
-    Ok(Response::new()
-        .add_attribute("action", "transfer_from")
-        .add_attribute("from", owner)
-        .add_attribute("to", to)
-        .add_attribute("by", info.sender)
-        .add_attribute("amount", amount))
+    let mut res = response("transfer_from", 5);
+    res.attr("from", owner)
+        .attr("to", to)
+        .attr("by", info.sender)
+        .attr("amount", amount);
+    Ok(res)
 }
 
 pub fn execute_send_from(
@@ -222,13 +160,13 @@ pub fn execute_send_from(
         amount,
         msg,
     };
-    Ok(Response::new()
-        .add_attribute("action", "send_from")
-        .add_attribute("from", owner)
-        .add_attribute("to", &to)
-        .add_attribute("by", info.sender)
-        .add_attribute("amount", amount)
-        .add_message(receive.into_cosmos_msg(to)?))
+    let mut res = response("send_from", 5);
+    res.attr("from", owner)
+        .attr("to", to.as_str())
+        .attr("by", info.sender)
+        .attr("amount", amount);
+    res.messages.push(SubMsg::new(receive.into_cosmos_msg(to)?));
+    Ok(res)
 }
 
 pub fn execute_burn_from(
@@ -242,9 +180,9 @@ pub fn execute_burn_from(
     nonzero(amount)?;
     spend_allowance(deps.storage, &env.block, &owner, &info.sender, amount)?;
     burn_tokens(deps.storage, env.block.height, &owner, amount)?;
-    Ok(Response::new()
-        .add_attribute("action", "burn_from")
-        .add_attribute("from", owner)
-        .add_attribute("by", info.sender)
-        .add_attribute("amount", amount))
+    let mut res = response("burn_from", 4);
+    res.attr("from", owner)
+        .attr("by", info.sender)
+        .attr("amount", amount);
+    Ok(res)
 }

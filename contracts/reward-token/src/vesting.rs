@@ -7,13 +7,15 @@ use cosmwasm_std::{
     Addr, Deps, DepsMut, Env, MessageInfo, Order, Response, StdError, StdResult, Storage,
     Timestamp, Uint128,
 };
-use cw_storage_plus::Bound;
 
+use crate::account::{Account, Ledger, Slot};
+use crate::codec::{owner_prefix, put_u64};
 use crate::error::ContractError;
 use crate::mint::{ensure_minter, lock, record_mint};
 use crate::power;
-use crate::state::{Grant, GRANTS, GRANT_SEQ, LOCKED, TOKEN};
-use crate::tokens::{credit, validate_addr};
+use crate::response::{response, Attrs};
+use crate::state::{Grant, Supply, GRANT_NS};
+use crate::tokens::validate_addr;
 
 impl Grant {
     /// Vested at `now`; after a revocation, everything that was not burned.
@@ -35,33 +37,78 @@ impl Grant {
     }
 }
 
-fn add_locked(store: &mut dyn Storage, holder: &Addr, amount: Uint128) -> StdResult<()> {
-    let locked = LOCKED.may_load(store, holder)?.unwrap_or_default();
-    LOCKED.save(
-        store,
-        holder,
-        &locked.checked_add(amount).map_err(StdError::overflow)?,
-    )
+fn grant_key(holder: &Addr, id: u64) -> Vec<u8> {
+    let mut key = owner_prefix(GRANT_NS, holder.as_bytes());
+    put_u64(&mut key, id);
+    key
 }
 
-fn sub_locked(store: &mut dyn Storage, holder: &Addr, amount: Uint128) -> StdResult<()> {
-    let locked = LOCKED.may_load(store, holder)?.unwrap_or_default();
-    let rest = locked.checked_sub(amount).map_err(StdError::overflow)?;
-    if rest.is_zero() {
-        LOCKED.remove(store, holder);
-        Ok(())
-    } else {
-        LOCKED.save(store, holder, &rest)
-    }
+fn load_grant(store: &dyn Storage, holder: &Addr, id: u64) -> StdResult<Option<Grant>> {
+    store
+        .get(&grant_key(holder, id))
+        .map(|b| Grant::decode(&b))
+        .transpose()
 }
 
-fn save_or_settle(store: &mut dyn Storage, holder: &Addr, id: u64, grant: &Grant) -> StdResult<()> {
+fn save_or_settle(store: &mut dyn Storage, holder: &Addr, id: u64, grant: &Grant) {
+    let key = grant_key(holder, id);
     if grant.is_settled() {
-        GRANTS.remove(store, (holder, id));
-        Ok(())
+        store.remove(&key);
     } else {
-        GRANTS.save(store, (holder, id), grant)
+        store.set(&key, &grant.encode());
     }
+}
+
+/// Up to `limit` open grants of `holder` with ids from `first_id` on, oldest first.
+fn grants_from(
+    store: &dyn Storage,
+    holder: &Addr,
+    first_id: u64,
+    limit: usize,
+) -> StdResult<Vec<(u64, Grant)>> {
+    let start = grant_key(holder, first_id);
+    // every grant key of `holder` is its prefix plus 8 bytes: this bound is above all of them
+    let mut end = grant_key(holder, u64::MAX);
+    end.push(0);
+    let id_at = start.len() - 8;
+    let mut grants = Vec::with_capacity(limit);
+    for (key, value) in store
+        .range(Some(&start), Some(&end), Order::Ascending)
+        .take(limit)
+    {
+        let id = key
+            .get(id_at..)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map(u64::from_be_bytes)
+            .ok_or_else(|| StdError::parse_err("vesting grant", "key is corrupt"))?;
+        grants.push((id, Grant::decode(&value)?));
+    }
+    Ok(grants)
+}
+
+/// Adds `amount` to the tokens locked for the holder in `slot`, and to its power when locked
+/// tokens vote.
+fn lock_for(
+    ledger: &mut Ledger,
+    supply: &mut Supply,
+    slot: Slot,
+    amount: Uint128,
+) -> Result<(), ContractError> {
+    let account = ledger.get(slot);
+    let locked = account.locked().checked_add(amount);
+    account.set_locked(locked.map_err(StdError::overflow)?);
+    if supply.vesting_counts_for_voting() {
+        power::grow(ledger, supply, slot, amount)?;
+    }
+    Ok(())
+}
+
+/// Takes `amount` from the tokens locked for the holder in `slot`.
+fn unlock(ledger: &mut Ledger, slot: Slot, amount: Uint128) -> StdResult<()> {
+    let account = ledger.get(slot);
+    let locked = account.locked().checked_sub(amount);
+    account.set_locked(locked.map_err(StdError::overflow)?);
+    Ok(())
 }
 
 pub fn execute_mint_vesting(
@@ -73,20 +120,18 @@ pub fn execute_mint_vesting(
     schedule: VestingSchedule,
     revocable: bool,
 ) -> Result<Response, ContractError> {
-    let mut token = TOKEN.load(deps.storage)?;
-    ensure_minter(&token, &info.sender, "mint vesting grants")?;
+    let mut supply = Supply::load(deps.storage)?;
+    ensure_minter(&supply, &info.sender, "mint vesting grants")?;
     let holder = validate_addr(deps.api, &recipient)?;
     schedule.validate()?;
-    record_mint(&mut token, amount)?;
-    lock(&mut token, amount)?;
-    TOKEN.save(deps.storage, &token)?;
+    record_mint(&mut supply, amount)?;
+    lock(&mut supply, amount)?;
 
-    let grant_id = GRANT_SEQ
-        .may_load(deps.storage)?
-        .unwrap_or_default()
+    let grant_id = supply
+        .last_grant_id()
         .checked_add(1)
         .ok_or_else(|| StdError::generic_err("grant ids exhausted"))?;
-    GRANT_SEQ.save(deps.storage, &grant_id)?;
+    supply.set_last_grant_id(grant_id);
     let grant = Grant {
         schedule,
         total: amount,
@@ -95,20 +140,47 @@ pub fn execute_mint_vesting(
         revoked_at: None,
         burned: Uint128::zero(),
     };
-    GRANTS.save(deps.storage, (&holder, grant_id), &grant)?;
-    add_locked(deps.storage, &holder, amount)?;
-    if token.vesting_counts_for_voting {
-        power::grow(deps.storage, env.block.height, &holder, amount)?;
+    deps.storage
+        .set(&grant_key(&holder, grant_id), &grant.encode());
+    let mut ledger = Ledger::new(deps.storage, env.block.height);
+    let slot = ledger.open(&holder)?;
+    lock_for(&mut ledger, &mut supply, slot, amount)?;
+    supply.save(ledger.store());
+    ledger.commit();
+    let mut res = response("mint_vesting", 8);
+    res.attr("to", holder)
+        .attr("grant_id", grant_id.to_string())
+        .attr("amount", amount)
+        .attr("start_time", schedule.start_time.seconds().to_string())
+        .attr("cliff_seconds", schedule.cliff_seconds.to_string())
+        .attr("duration_seconds", schedule.duration_seconds.to_string())
+        .attr("revocable", if revocable { "true" } else { "false" });
+    Ok(res)
+}
+
+/// The grants a claim looks at: the given ones (each must exist), or the oldest open ones.
+fn grants_to_claim(
+    store: &dyn Storage,
+    holder: &Addr,
+    grant_ids: Option<Vec<u64>>,
+) -> Result<Vec<(u64, Grant)>, ContractError> {
+    match grant_ids {
+        Some(ids) => {
+            ensure_bounded_unique(&ids)?;
+            let mut grants = Vec::with_capacity(ids.len());
+            for id in ids {
+                let grant =
+                    load_grant(store, holder, id)?.ok_or_else(|| ContractError::GrantNotFound {
+                        recipient: holder.to_string(),
+                        grant_id: id,
+                    })?;
+                grants.push((id, grant));
+            }
+            Ok(grants)
+        }
+        // Oldest open grants first, bounded so the cost never grows with the grant count.
+        None => Ok(grants_from(store, holder, 0, MAX_INPUT_LIST)?),
     }
-    Ok(Response::new()
-        .add_attribute("action", "mint_vesting")
-        .add_attribute("to", holder)
-        .add_attribute("grant_id", grant_id.to_string())
-        .add_attribute("amount", amount)
-        .add_attribute("start_time", schedule.start_time.seconds().to_string())
-        .add_attribute("cliff_seconds", schedule.cliff_seconds.to_string())
-        .add_attribute("duration_seconds", schedule.duration_seconds.to_string())
-        .add_attribute("revocable", revocable.to_string()))
 }
 
 pub fn execute_claim_vested(
@@ -118,29 +190,7 @@ pub fn execute_claim_vested(
     grant_ids: Option<Vec<u64>>,
 ) -> Result<Response, ContractError> {
     let holder = info.sender;
-    let grants: Vec<(u64, Grant)> = match grant_ids {
-        Some(ids) => {
-            ensure_bounded_unique(&ids)?;
-            ids.into_iter()
-                .map(|id| {
-                    GRANTS
-                        .may_load(deps.storage, (&holder, id))?
-                        .map(|g| (id, g))
-                        .ok_or_else(|| ContractError::GrantNotFound {
-                            recipient: holder.to_string(),
-                            grant_id: id,
-                        })
-                })
-                .collect::<Result<_, _>>()?
-        }
-        // Oldest open grants first, bounded so the cost never grows with the grant count.
-        None => GRANTS
-            .prefix(&holder)
-            .range(deps.storage, None, None, Order::Ascending)
-            .take(MAX_INPUT_LIST)
-            .collect::<StdResult<_>>()?,
-    };
-
+    let grants = grants_to_claim(deps.storage, &holder, grant_ids)?;
     let now = env.block.time;
     let mut claimed = Uint128::zero();
     let mut ids = Vec::new();
@@ -150,7 +200,7 @@ pub fn execute_claim_vested(
             continue;
         }
         grant.claimed += amount;
-        save_or_settle(deps.storage, &holder, id, &grant)?;
+        save_or_settle(deps.storage, &holder, id, &grant);
         claimed = claimed.checked_add(amount).map_err(StdError::overflow)?;
         ids.push(id.to_string());
     }
@@ -158,23 +208,24 @@ pub fn execute_claim_vested(
         return Err(ContractError::NothingToClaim);
     }
 
-    let mut token = TOKEN.load(deps.storage)?;
-    token.locked_total = token
-        .locked_total
-        .checked_sub(claimed)
-        .map_err(StdError::overflow)?;
-    TOKEN.save(deps.storage, &token)?;
-    sub_locked(deps.storage, &holder, claimed)?;
-    credit(deps.storage, &holder, claimed)?;
-    if !token.vesting_counts_for_voting {
+    let mut supply = Supply::load(deps.storage)?;
+    let locked_total = supply.locked_total().checked_sub(claimed);
+    supply.set_locked_total(locked_total.map_err(StdError::overflow)?);
+    let mut ledger = Ledger::new(deps.storage, env.block.height);
+    let slot = ledger.open(&holder)?;
+    unlock(&mut ledger, slot, claimed)?;
+    ledger.credit(slot, claimed)?;
+    if !supply.vesting_counts_for_voting() {
         // Locked tokens did not vote; liquid ones do.
-        power::grow(deps.storage, env.block.height, &holder, claimed)?;
+        power::grow(&mut ledger, &mut supply, slot, claimed)?;
     }
-    Ok(Response::new()
-        .add_attribute("action", "claim_vested")
-        .add_attribute("to", holder)
-        .add_attribute("amount", claimed)
-        .add_attribute("grant_ids", ids.join(",")))
+    supply.save(ledger.store());
+    ledger.commit();
+    let mut res = response("claim_vested", 4);
+    res.attr("to", holder)
+        .attr("amount", claimed)
+        .attr("grant_ids", ids.join(","));
+    Ok(res)
 }
 
 pub fn execute_revoke_vesting(
@@ -184,15 +235,15 @@ pub fn execute_revoke_vesting(
     recipient: String,
     grant_id: u64,
 ) -> Result<Response, ContractError> {
-    let mut token = TOKEN.load(deps.storage)?;
-    ensure_minter(&token, &info.sender, "revoke vesting grants")?;
+    let mut supply = Supply::load(deps.storage)?;
+    ensure_minter(&supply, &info.sender, "revoke vesting grants")?;
     let holder = validate_addr(deps.api, &recipient)?;
-    let mut grant = GRANTS
-        .may_load(deps.storage, (&holder, grant_id))?
-        .ok_or_else(|| ContractError::GrantNotFound {
+    let mut grant = load_grant(deps.storage, &holder, grant_id)?.ok_or_else(|| {
+        ContractError::GrantNotFound {
             recipient: holder.to_string(),
             grant_id,
-        })?;
+        }
+    })?;
     if !grant.revocable {
         return Err(ContractError::NotRevocable { grant_id });
     }
@@ -207,31 +258,28 @@ pub fn execute_revoke_vesting(
     }
     grant.revoked_at = Some(now);
     grant.burned = unvested;
-    save_or_settle(deps.storage, &holder, grant_id, &grant)?;
-    sub_locked(deps.storage, &holder, unvested)?;
+    save_or_settle(deps.storage, &holder, grant_id, &grant);
 
-    token.locked_total = token
-        .locked_total
-        .checked_sub(unvested)
-        .map_err(StdError::overflow)?;
-    token.total_supply = token
-        .total_supply
-        .checked_sub(unvested)
-        .map_err(StdError::overflow)?;
-    token.burned_total = token
-        .burned_total
-        .checked_add(unvested)
-        .map_err(StdError::overflow)?;
-    TOKEN.save(deps.storage, &token)?;
-    if token.vesting_counts_for_voting {
-        power::shrink(deps.storage, env.block.height, &holder, unvested)?;
+    let locked_total = supply.locked_total().checked_sub(unvested);
+    supply.set_locked_total(locked_total.map_err(StdError::overflow)?);
+    let total_supply = supply.total_supply().checked_sub(unvested);
+    supply.set_total_supply(total_supply.map_err(StdError::overflow)?);
+    let burned_total = supply.burned_total().checked_add(unvested);
+    supply.set_burned_total(burned_total.map_err(StdError::overflow)?);
+    let mut ledger = Ledger::new(deps.storage, env.block.height);
+    let slot = ledger.open(&holder)?;
+    unlock(&mut ledger, slot, unvested)?;
+    if supply.vesting_counts_for_voting() {
+        power::shrink(&mut ledger, &mut supply, slot, unvested)?;
     }
-    Ok(Response::new()
-        .add_attribute("action", "revoke_vesting")
-        .add_attribute("recipient", holder)
-        .add_attribute("grant_id", grant_id.to_string())
-        .add_attribute("vested", vested)
-        .add_attribute("burned", unvested))
+    supply.save(ledger.store());
+    ledger.commit();
+    let mut res = response("revoke_vesting", 5);
+    res.attr("recipient", holder)
+        .attr("grant_id", grant_id.to_string())
+        .attr("vested", vested)
+        .attr("burned", unvested);
+    Ok(res)
 }
 
 fn grant_response(grant_id: u64, grant: Grant, now: Timestamp) -> GrantResponse {
@@ -258,18 +306,15 @@ pub fn query_vesting(
     limit: Option<u32>,
 ) -> StdResult<VestingResponse> {
     let address = deps.api.addr_validate(&address)?;
-    let grants = GRANTS
-        .prefix(&address)
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(page_limit(limit))
-        .map(|item| item.map(|(id, grant)| grant_response(id, grant, env.block.time)))
-        .collect::<StdResult<_>>()?;
-    let locked = LOCKED.may_load(deps.storage, &address)?.unwrap_or_default();
+    // ids start at 1; after the largest id there is nothing
+    let grants = match start_after.map_or(Some(0), |id| id.checked_add(1)) {
+        Some(first_id) => grants_from(deps.storage, &address, first_id, page_limit(limit))?
+            .into_iter()
+            .map(|(id, grant)| grant_response(id, grant, env.block.time))
+            .collect(),
+        None => vec![],
+    };
+    let locked = Account::load(deps.storage, &address)?.locked();
     Ok(VestingResponse {
         address,
         locked,

@@ -157,7 +157,9 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
-    /// cw20: the accounts that hold a liquid balance, paginated.
+    /// cw20: the accounts the token keeps a record of, in address order, paginated: every
+    /// holder (also one whose balance went back to zero, as in cw20-base), and delegatees and
+    /// grantees that hold no liquid tokens.
     #[returns(cw20::AllAccountsResponse)]
     AllAccounts {
         start_after: Option<String>,

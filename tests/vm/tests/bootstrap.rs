@@ -101,6 +101,43 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
     (gov, config)
 }
 
+/// alice proposes `actions`, alice and bob vote yes (2/3 of the power), and after the timelock
+/// anyone executes; returns the proposal's status afterwards.
+fn pass_and_execute(chain: &Chain, gov: &str, actions: Vec<ProposalAction>) -> Status {
+    let propose = ExecuteMsg::Propose {
+        title: "Treasury".into(),
+        description: String::new(),
+        actions,
+    };
+    chain
+        .execute(&chain.addr("alice"), gov, &propose, vec![])
+        .unwrap();
+    for voter in ["alice", "bob"] {
+        let vote = ExecuteMsg::Vote {
+            proposal_id: 1,
+            vote: Vote::Yes,
+            rationale: None,
+        };
+        chain
+            .execute(&chain.addr(voter), gov, &vote, vec![])
+            .unwrap();
+    }
+    chain.next_block(100);
+    let out = chain
+        .execute(
+            &chain.addr("anyone"),
+            gov,
+            &ExecuteMsg::Execute { proposal_id: 1 },
+            vec![],
+        )
+        .unwrap();
+    println!("gas execute: {}", out.total_gas());
+    let p: ProposalResponse = chain
+        .query(gov, &QueryMsg::Proposal { proposal_id: 1 })
+        .unwrap();
+    p.status
+}
+
 #[test]
 fn governance_creates_and_controls_the_suite() {
     let chain = Chain::new();
@@ -147,38 +184,7 @@ fn governance_creates_and_controls_the_suite() {
             memo: Some("grant".into()),
         },
     ];
-    let propose = ExecuteMsg::Propose {
-        title: "Fund dave".into(),
-        description: String::new(),
-        actions,
-    };
-    chain
-        .execute(&chain.addr("alice"), &gov, &propose, vec![])
-        .unwrap();
-    for voter in ["alice", "bob"] {
-        let vote = ExecuteMsg::Vote {
-            proposal_id: 1,
-            vote: Vote::Yes,
-            rationale: None,
-        };
-        chain
-            .execute(&chain.addr(voter), &gov, &vote, vec![])
-            .unwrap();
-    }
-    chain.next_block(100);
-    let out = chain
-        .execute(
-            &chain.addr("anyone"),
-            &gov,
-            &ExecuteMsg::Execute { proposal_id: 1 },
-            vec![],
-        )
-        .unwrap();
-    println!("gas execute (mint + spend): {}", out.total_gas());
-    let p: ProposalResponse = chain
-        .query(&gov, &QueryMsg::Proposal { proposal_id: 1 })
-        .unwrap();
-    assert_eq!(p.status, Status::Executed);
+    assert_eq!(pass_and_execute(&chain, &gov, actions), Status::Executed);
     let balance = |who: &str| -> u128 {
         let res: BalanceResponse = chain
             .query(
@@ -228,37 +234,10 @@ fn a_spend_over_the_limit_fails_and_moves_nothing() {
             memo: None,
         },
     ];
-    let propose = ExecuteMsg::Propose {
-        title: "Too much".into(),
-        description: String::new(),
-        actions,
-    };
-    chain
-        .execute(&chain.addr("alice"), &gov, &propose, vec![])
-        .unwrap();
-    for voter in ["alice", "bob"] {
-        let vote = ExecuteMsg::Vote {
-            proposal_id: 1,
-            vote: Vote::Yes,
-            rationale: None,
-        };
-        chain
-            .execute(&chain.addr(voter), &gov, &vote, vec![])
-            .unwrap();
-    }
-    chain.next_block(100);
-    chain
-        .execute(
-            &chain.addr("anyone"),
-            &gov,
-            &ExecuteMsg::Execute { proposal_id: 1 },
-            vec![],
-        )
-        .unwrap();
-    let p: ProposalResponse = chain
-        .query(&gov, &QueryMsg::Proposal { proposal_id: 1 })
-        .unwrap();
-    assert_eq!(p.status, Status::ExecutionFailed);
+    assert_eq!(
+        pass_and_execute(&chain, &gov, actions),
+        Status::ExecutionFailed
+    );
     // the mint before the failing spend was undone with it
     let res: BalanceResponse = chain
         .query(

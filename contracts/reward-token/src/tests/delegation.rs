@@ -127,6 +127,49 @@ fn delegating_to_self_is_undelegating() {
 }
 
 #[test]
+fn transfers_between_holders_of_one_delegatee_move_no_power() {
+    let mut s = Suite::new();
+    let (alice, bob, dave) = (s.addr("alice"), s.addr("bob"), s.addr("dave"));
+    for who in [&alice, &bob] {
+        s.exec_ok(
+            who,
+            &ExecuteMsg::Delegate {
+                delegatee: dave.to_string(),
+            },
+        );
+    }
+    s.next_block(5);
+    let h = s.height();
+    s.exec_ok(
+        &alice,
+        &ExecuteMsg::Transfer {
+            recipient: bob.to_string(),
+            amount: Uint128::new(300),
+        },
+    );
+    assert_eq!((s.balance(&alice), s.balance(&bob)), (700, 800));
+    assert_eq!(s.power(&dave, None), 1_500);
+    assert_eq!(s.power(&alice, None), 0);
+    assert_eq!(s.power(&bob, None), 0);
+    // and the power history of the block is untouched
+    s.next_block(5);
+    assert_eq!(s.power(&dave, Some(h)), 1_500);
+    assert_eq!(s.power(&dave, Some(h + 1)), 1_500);
+    assert_eq!(s.total_power(Some(h + 1)), 1_500);
+    // once bob votes himself again, his tokens' power follows them
+    s.exec_ok(&bob, &ExecuteMsg::Undelegate {});
+    s.exec_ok(
+        &bob,
+        &ExecuteMsg::Transfer {
+            recipient: alice.to_string(),
+            amount: Uint128::new(100),
+        },
+    );
+    assert_eq!(s.power(&bob, None), 700);
+    assert_eq!(s.power(&dave, None), 800);
+}
+
+#[test]
 fn delegated_locked_grants_follow_the_delegatee() {
     let mut s = Suite::new();
     let (carol, bob, minter) = (s.addr("carol"), s.addr("bob"), s.minter.clone());

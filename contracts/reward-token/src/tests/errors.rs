@@ -292,10 +292,7 @@ fn allowance_errors() {
             expires: Some(Expiration::AtHeight(1)),
         },
     );
-    assert_eq!(
-        err,
-        ContractError::Base(cw20_base::ContractError::InvalidExpiration {})
-    );
+    assert_eq!(err, ContractError::InvalidExpiration);
     let err = s.exec_err(
         &alice,
         &ExecuteMsg::IncreaseAllowance {
@@ -304,10 +301,7 @@ fn allowance_errors() {
             expires: None,
         },
     );
-    assert_eq!(
-        err,
-        ContractError::Base(cw20_base::ContractError::CannotSetOwnAccount {})
-    );
+    assert_eq!(err, ContractError::CannotSetOwnAccount);
 }
 
 #[test]
@@ -648,4 +642,53 @@ fn funds_are_refused_by_every_handler() {
             .u128(),
         1_000
     );
+}
+
+#[test]
+fn allowance_changes_that_do_not_apply() {
+    let mut s = Suite::new();
+    let (alice, spender) = (s.addr("alice"), s.addr("spender"));
+    let before = snapshot(&s);
+    let decrease = |amount: u128, expires: Option<Expiration>| ExecuteMsg::DecreaseAllowance {
+        spender: spender.to_string(),
+        amount: Uint128::new(amount),
+        expires,
+    };
+    // nothing to decrease
+    assert_eq!(
+        s.exec_err(&alice, &decrease(1, None)),
+        ContractError::NoAllowance {
+            owner: alice.to_string(),
+            spender: spender.to_string()
+        }
+    );
+    s.exec_ok(
+        &alice,
+        &ExecuteMsg::IncreaseAllowance {
+            spender: spender.to_string(),
+            amount: Uint128::MAX,
+            expires: None,
+        },
+    );
+    // a partial decrease cannot set an expiry in the past
+    assert_eq!(
+        s.exec_err(&alice, &decrease(1, Some(Expiration::AtHeight(1)))),
+        ContractError::InvalidExpiration
+    );
+    // nor can an allowance grow past the largest amount
+    let err = s.exec_err(
+        &alice,
+        &ExecuteMsg::IncreaseAllowance {
+            spender: spender.to_string(),
+            amount: Uint128::one(),
+            expires: None,
+        },
+    );
+    assert!(matches!(err, ContractError::Std(StdError::Overflow { .. })));
+    let a: cw20::AllowanceResponse = s.query(&QueryMsg::Allowance {
+        owner: alice.to_string(),
+        spender: spender.to_string(),
+    });
+    assert_eq!(a.allowance, Uint128::MAX);
+    assert_eq!(snapshot(&s), before);
 }

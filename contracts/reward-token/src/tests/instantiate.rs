@@ -85,17 +85,17 @@ fn logo_rules() {
         logo_err(Logo::Embedded(EmbeddedLogo::Svg(Binary::from(
             b"<svg></svg>"
         )))),
-        ContractError::Base(cw20_base::ContractError::InvalidXmlPreamble {})
+        ContractError::InvalidXmlPreamble
     );
     assert_eq!(
         logo_err(Logo::Embedded(EmbeddedLogo::Png(Binary::from(b"GIF89a")))),
-        ContractError::Base(cw20_base::ContractError::InvalidPngHeader {})
+        ContractError::InvalidPngHeader
     );
     let mut big = b"<?xml version=\"1.0\"?>".to_vec();
     big.resize(5 * 1024 + 1, b' ');
     assert_eq!(
         logo_err(Logo::Embedded(EmbeddedLogo::Svg(Binary::from(big.clone())))),
-        ContractError::Base(cw20_base::ContractError::LogoTooBig {})
+        ContractError::LogoTooBig
     );
     // exactly 5 KB is accepted
     big.truncate(5 * 1024);
@@ -121,10 +121,7 @@ fn logo_rules() {
         &marketer,
         &ExecuteMsg::UploadLogo(Logo::Embedded(EmbeddedLogo::Png(Binary::from(b"nope")))),
     );
-    assert_eq!(
-        err,
-        ContractError::Base(cw20_base::ContractError::InvalidPngHeader {})
-    );
+    assert_eq!(err, ContractError::InvalidPngHeader);
 }
 
 #[test]
@@ -158,10 +155,15 @@ mod impostor {
     pub struct Init {
         pub name: String,
         pub version: String,
+        /// Whether to write a supply record, as a token in the current storage layout has.
+        pub current_layout: bool,
     }
 
     pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: Init) -> StdResult<Response> {
         cw2::set_contract_version(deps.storage, msg.name, msg.version)?;
+        if msg.current_layout {
+            crate::state::Supply::new(None, None, true).save(deps.storage);
+        }
         Ok(Response::new())
     }
 
@@ -175,6 +177,10 @@ mod impostor {
 }
 
 fn migrate_from(name: &str, version: &str) -> AnyResult<AppResponse> {
+    migrate_from_layout(name, version, true)
+}
+
+fn migrate_from_layout(name: &str, version: &str, current_layout: bool) -> AnyResult<AppResponse> {
     let mut app = App::default();
     let admin = app.api().addr_make("admin");
     let old = app.store_code(Box::new(ContractWrapper::new(
@@ -186,6 +192,7 @@ fn migrate_from(name: &str, version: &str) -> AnyResult<AppResponse> {
     let init = impostor::Init {
         name: name.into(),
         version: version.into(),
+        current_layout,
     };
     let addr = app
         .instantiate_contract(
@@ -220,6 +227,17 @@ fn migrate_refuses_downgrades_and_other_contracts() {
     );
     let res = migrate_from("crates.io:commons-reward-token", "0.0.1").unwrap();
     assert_eq!(attr(&res, "action").as_deref(), Some("migrate"));
+}
+
+#[test]
+fn migrate_refuses_storage_it_cannot_read() {
+    // a token of this name and version whose storage has no supply record: the pre-release
+    // layout (JSON balances), which this version does not read
+    let err = migrate_from_layout("crates.io:commons-reward-token", "0.0.1", false).unwrap_err();
+    assert_eq!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::UnknownStorageLayout
+    );
 }
 
 #[test]
