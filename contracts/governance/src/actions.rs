@@ -1,24 +1,14 @@
 //! Typed proposal actions: checked when proposed, turned into messages when executed.
 
-use commons::asset::AssetInfo;
-use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, ReceiveMsg as EscrowReceive};
-use commons::governance::{ExecuteMsg, ProposalAction, MAX_ACTIONS_LIMIT};
-use commons::reward_token::ExecuteMsg as TokenMsg;
-use commons::treasury::ExecuteMsg as TreasuryMsg;
-use cosmwasm_std::{to_json_binary, Addr, Api, CosmosMsg, StdError, StdResult, WasmMsg};
+use commons::asset::AssetInfoUnchecked;
+use commons::governance::{ProposalAction, MAX_ACTIONS_LIMIT};
+use cosmwasm_std::{from_json, Addr, Api, CosmosMsg, StdError, StdResult};
 
 use crate::config::{apply_update, validate_addr};
 use crate::error::ContractError;
-use crate::state::Config;
-
-fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: contract.to_string(),
-        msg: to_json_binary(msg)?,
-        funds: vec![],
-    }
-    .into())
-}
+use crate::json::Input;
+use crate::state::{Config, Contracts};
+use crate::wire::{execute_msg, renamed, Out};
 
 /// Checks one action against the current configuration, so a proposal cannot carry an action
 /// that could never run (bad address, zero amount, impossible schedule, invalid config).
@@ -167,27 +157,74 @@ pub fn check_actions(
     Ok(())
 }
 
-/// The messages that carry out `actions`, in order, sent by governance (`me`).
+/// Which contract an action's message goes to.
+enum Target {
+    Token,
+    Treasury,
+    Escrow,
+    Governance,
+}
+
+/// The actions whose content is, unchanged, the content of the message that carries them out:
+/// their target and the message's name.
+fn passed_on(action: &str) -> Option<(Target, &'static str)> {
+    Some(match action {
+        "treasury_spend" => (Target::Treasury, "spend"),
+        "treasury_spend_to_contract" => (Target::Treasury, "spend_to_contract"),
+        "treasury_set_budget" => (Target::Treasury, "set_budget"),
+        "treasury_revoke_budget" => (Target::Treasury, "revoke_budget"),
+        "treasury_update_config" => (Target::Treasury, "update_config"),
+        "escrow_resolve_dispute" => (Target::Escrow, "resolve_dispute"),
+        "escrow_update_config" => (Target::Escrow, "update_config"),
+        "token_mint" => (Target::Token, "mint"),
+        "token_mint_vesting" => (Target::Token, "mint_vesting"),
+        "token_revoke_vesting" => (Target::Token, "revoke_vesting"),
+        "update_governance_config" => (Target::Governance, "update_config"),
+        _ => return None,
+    })
+}
+
+/// The name of a stored action (`{"<name>":..}`).
+fn action_name(text: &[u8]) -> &str {
+    text.strip_prefix(b"{\"")
+        .and_then(|rest| rest.split(|b| *b == b'"').next())
+        .and_then(|name| std::str::from_utf8(name).ok())
+        .unwrap_or_default()
+}
+
+/// The messages that carry out a proposal's stored actions (their JSON, see
+/// `state::save_actions`), in order, sent by governance (`me`). Most actions are passed on as
+/// they are stored; only a compute job (built around the treasury) and chain messages are
+/// parsed.
 pub fn action_messages(
     api: &dyn Api,
-    config: &Config,
+    config: &Contracts<'_>,
     me: &Addr,
-    actions: &[ProposalAction],
+    texts: &[&[u8]],
 ) -> StdResult<Vec<CosmosMsg>> {
-    let mut msgs = Vec::with_capacity(actions.len());
+    let mut msgs = Vec::with_capacity(texts.len());
     let treasury = || {
         config
             .treasury
-            .clone()
             .ok_or_else(|| StdError::generic_err("no treasury is configured"))
     };
     let escrow = || {
         config
             .escrow
-            .clone()
             .ok_or_else(|| StdError::generic_err("no escrow is configured"))
     };
-    for action in actions {
+    for text in texts {
+        if let Some((target, name)) = passed_on(action_name(text)) {
+            let contract = match target {
+                Target::Token => config.token,
+                Target::Treasury => treasury()?,
+                Target::Escrow => escrow()?,
+                Target::Governance => me.as_str(),
+            };
+            msgs.push(execute_msg(contract, renamed(text, name)?));
+            continue;
+        }
+        let Input(action) = from_json(text)?;
         match action {
             ProposalAction::EscrowCreateJob {
                 provider,
@@ -198,146 +235,342 @@ pub fn action_messages(
                 accept_by,
                 deadline,
             } => {
-                let escrow = escrow()?;
-                let job = CreateJobMsg {
-                    provider: provider.clone(),
-                    client: Some(me.to_string()),
-                    refund_to: Some(treasury()?.to_string()),
-                    spec: spec.clone(),
-                    price_per_unit: *price_per_unit,
-                    max_units: *max_units,
-                    accept_by: *accept_by,
-                    deadline: *deadline,
+                let (escrow, treasury) = (escrow()?, treasury()?);
+                // the treasury pays the job in: native coins as funds of `create_job`, cw20 by
+                // `send` with the same `create_job` as the hook
+                asset_info.check(api)?;
+                let mut job = Out::with_capacity(512);
+                job.raw(r#"{"create_job":{"provider":"#)
+                    .opt_str(provider.as_deref())
+                    .raw(r#","client":"#)
+                    .str(me.as_str())
+                    .raw(r#","refund_to":"#)
+                    .str(treasury)
+                    .raw(r#","spec":{"uri":"#)
+                    .str(&spec.uri)
+                    .raw(r#","hash":"#)
+                    .str(&spec.hash)
+                    .raw(r#"},"price_per_unit":"#)
+                    .amount(price_per_unit)
+                    .raw(r#","max_units":"#)
+                    .amount(max_units)
+                    .raw(r#","accept_by":"#)
+                    .u64_str(accept_by.nanos())
+                    .raw(r#","deadline":"#)
+                    .u64_str(deadline.nanos())
+                    .raw("}}");
+                let mut msg = Out::with_capacity(1024);
+                msg.raw(r#"{"spend_to_contract":{"contract":"#)
+                    .str(escrow)
+                    .raw(r#","asset":{"info":"#);
+                match &asset_info {
+                    AssetInfoUnchecked::Native(denom) => msg.raw(r#"{"native":"#).str(denom),
+                    AssetInfoUnchecked::Cw20(token) => msg.raw(r#"{"cw20":"#).str(token),
                 };
-                let info = asset_info.check(api)?;
-                // native: the treasury calls create_job with funds; cw20: it sends the tokens
-                // with the create_job hook
-                let msg = match info {
-                    AssetInfo::Native(_) => to_json_binary(&EscrowMsg::CreateJob(job))?,
-                    AssetInfo::Cw20(_) => to_json_binary(&EscrowReceive::CreateJob(job))?,
-                };
-                msgs.push(wasm(
-                    &treasury()?,
-                    &TreasuryMsg::SpendToContract {
-                        contract: escrow.to_string(),
-                        asset: commons::AssetUnchecked {
-                            info: asset_info.clone(),
-                            amount: price_per_unit.checked_mul(*max_units)?,
-                        },
-                        msg,
-                        memo: Some("compute job".into()),
-                    },
-                )?)
+                msg.raw(r#"},"amount":"#)
+                    .amount(price_per_unit.checked_mul(max_units)?)
+                    .raw(r#"},"msg":"#)
+                    .binary(&job.0)
+                    .raw(r#","memo":"compute job"}}"#);
+                msgs.push(execute_msg(treasury, msg))
             }
-            ProposalAction::EscrowResolveDispute {
-                job_id,
-                approved_units,
-                slash,
-            } => msgs.push(wasm(
-                &escrow()?,
-                &EscrowMsg::ResolveDispute {
-                    job_id: *job_id,
-                    approved_units: *approved_units,
-                    slash: *slash,
-                },
-            )?),
-            ProposalAction::EscrowUpdateConfig(update) => {
-                msgs.push(wasm(&escrow()?, &EscrowMsg::UpdateConfig(update.clone()))?)
-            }
-            ProposalAction::TreasurySpend {
-                recipient,
-                asset,
-                memo,
-            } => msgs.push(wasm(
-                &treasury()?,
-                &TreasuryMsg::Spend {
-                    recipient: recipient.clone(),
-                    asset: asset.clone(),
-                    memo: memo.clone(),
-                },
-            )?),
-            ProposalAction::TreasurySpendToContract {
-                contract,
-                asset,
-                msg,
-                memo,
-            } => msgs.push(wasm(
-                &treasury()?,
-                &TreasuryMsg::SpendToContract {
-                    contract: contract.clone(),
-                    asset: asset.clone(),
-                    msg: msg.clone(),
-                    memo: memo.clone(),
-                },
-            )?),
-            ProposalAction::TreasurySetBudget {
-                spender,
-                asset_info,
-                amount_per_period,
-                period_seconds,
-                expires,
-            } => msgs.push(wasm(
-                &treasury()?,
-                &TreasuryMsg::SetBudget {
-                    spender: spender.clone(),
-                    asset_info: asset_info.clone(),
-                    amount_per_period: *amount_per_period,
-                    period_seconds: *period_seconds,
-                    expires: *expires,
-                },
-            )?),
-            ProposalAction::TreasuryRevokeBudget { spender } => msgs.push(wasm(
-                &treasury()?,
-                &TreasuryMsg::RevokeBudget {
-                    spender: spender.clone(),
-                },
-            )?),
-            ProposalAction::TreasuryUpdateConfig {
-                accepted_cw20s,
-                spend_limits,
-            } => msgs.push(wasm(
-                &treasury()?,
-                &TreasuryMsg::UpdateConfig {
-                    accepted_cw20s: accepted_cw20s.clone(),
-                    spend_limits: spend_limits.clone(),
-                },
-            )?),
-            ProposalAction::TokenMint { recipient, amount } => msgs.push(wasm(
-                &config.token,
-                &TokenMsg::Mint {
-                    recipient: recipient.clone(),
-                    amount: *amount,
-                },
-            )?),
-            ProposalAction::TokenMintVesting {
-                recipient,
-                amount,
-                schedule,
-                revocable,
-            } => msgs.push(wasm(
-                &config.token,
-                &TokenMsg::MintVesting {
-                    recipient: recipient.clone(),
-                    amount: *amount,
-                    schedule: *schedule,
-                    revocable: *revocable,
-                },
-            )?),
-            ProposalAction::TokenRevokeVesting {
-                recipient,
-                grant_id,
-            } => msgs.push(wasm(
-                &config.token,
-                &TokenMsg::RevokeVesting {
-                    recipient: recipient.clone(),
-                    grant_id: *grant_id,
-                },
-            )?),
-            ProposalAction::UpdateGovernanceConfig(update) => {
-                msgs.push(wasm(me, &ExecuteMsg::UpdateConfig(update.clone()))?)
-            }
-            ProposalAction::Custom { msgs: custom } => msgs.extend(custom.iter().cloned()),
+            ProposalAction::Custom { msgs: custom } => msgs.extend(custom),
+            _ => return Err(StdError::generic_err("unexpected stored action")),
         }
     }
     Ok(msgs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{save_actions, StoredActions};
+    use commons::asset::AssetUnchecked;
+    use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec};
+    use commons::governance::{ExecuteMsg, UpdateConfigMsg};
+    use commons::reward_token::ExecuteMsg as TokenMsg;
+    use commons::treasury::ExecuteMsg as TreasuryMsg;
+    use commons::vesting::VestingSchedule;
+    use cosmwasm_std::testing::{MockApi, MockStorage};
+    use cosmwasm_std::{to_json_binary, Timestamp, Uint128, WasmMsg};
+
+    fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> CosmosMsg {
+        WasmMsg::Execute {
+            contract_addr: contract.to_string(),
+            msg: to_json_binary(msg).unwrap(),
+            funds: vec![],
+        }
+        .into()
+    }
+
+    /// Each action's message as serde writes it: the content of each action, renamed, is
+    /// exactly the message of the contract it goes to.
+    #[test]
+    fn messages_are_the_bytes_serde_writes() {
+        let api = MockApi::default();
+        let (token, treasury, escrow) = (
+            &api.addr_make("token"),
+            &api.addr_make("treasury"),
+            &api.addr_make("escrow"),
+        );
+        let contracts = Contracts {
+            token: token.as_str(),
+            treasury: Some(treasury.as_str()),
+            escrow: Some(escrow.as_str()),
+        };
+        let me = api.addr_make("governance");
+        let asset = AssetUnchecked {
+            info: AssetInfoUnchecked::Native("ucoin".into()),
+            amount: Uint128::new(5),
+        };
+        let spec = JobSpec {
+            uri: "ipfs://\"job\"".into(),
+            hash: "h".into(),
+        };
+        let update = UpdateConfigMsg {
+            max_actions: Some(3),
+            ..UpdateConfigMsg::default()
+        };
+        let escrow_update = commons::escrow::UpdateConfigMsg {
+            fee_bps: Some(7),
+            ..Default::default()
+        };
+        let schedule = VestingSchedule {
+            start_time: Timestamp::from_seconds(1),
+            cliff_seconds: 2,
+            duration_seconds: 3,
+        };
+        let job = |provider: Option<&str>| CreateJobMsg {
+            provider: provider.map(Into::into),
+            client: Some(me.to_string()),
+            refund_to: Some(treasury.to_string()),
+            spec: spec.clone(),
+            price_per_unit: Uint128::new(6),
+            max_units: Uint128::new(7),
+            accept_by: Timestamp::from_seconds(8),
+            deadline: Timestamp::from_seconds(9),
+        };
+        let custom: CosmosMsg = WasmMsg::ClearAdmin {
+            contract_addr: "c".into(),
+        }
+        .into();
+        let cases: Vec<(ProposalAction, CosmosMsg)> = vec![
+            (
+                ProposalAction::TreasurySpend {
+                    recipient: "r".into(),
+                    asset: asset.clone(),
+                    memo: Some("m".into()),
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::Spend {
+                        recipient: "r".into(),
+                        asset: asset.clone(),
+                        memo: Some("m".into()),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TreasurySpendToContract {
+                    contract: "c".into(),
+                    asset: asset.clone(),
+                    msg: to_json_binary(&1).unwrap(),
+                    memo: None,
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::SpendToContract {
+                        contract: "c".into(),
+                        asset: asset.clone(),
+                        msg: to_json_binary(&1).unwrap(),
+                        memo: None,
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TreasurySetBudget {
+                    spender: "s".into(),
+                    asset_info: asset.info.clone(),
+                    amount_per_period: Uint128::new(1),
+                    period_seconds: 2,
+                    expires: Some(Timestamp::from_seconds(3)),
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::SetBudget {
+                        spender: "s".into(),
+                        asset_info: asset.info.clone(),
+                        amount_per_period: Uint128::new(1),
+                        period_seconds: 2,
+                        expires: Some(Timestamp::from_seconds(3)),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TreasuryRevokeBudget {
+                    spender: "s".into(),
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::RevokeBudget {
+                        spender: "s".into(),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TreasuryUpdateConfig {
+                    accepted_cw20s: Some(vec!["t".into()]),
+                    spend_limits: None,
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::UpdateConfig {
+                        accepted_cw20s: Some(vec!["t".into()]),
+                        spend_limits: None,
+                    },
+                ),
+            ),
+            (
+                ProposalAction::EscrowResolveDispute {
+                    job_id: 1,
+                    approved_units: Uint128::new(2),
+                    slash: Uint128::new(3),
+                },
+                wasm(
+                    escrow,
+                    &EscrowMsg::ResolveDispute {
+                        job_id: 1,
+                        approved_units: Uint128::new(2),
+                        slash: Uint128::new(3),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::EscrowUpdateConfig(Box::new(escrow_update.clone())),
+                wasm(escrow, &EscrowMsg::UpdateConfig(Box::new(escrow_update))),
+            ),
+            (
+                ProposalAction::TokenMint {
+                    recipient: "r".into(),
+                    amount: Uint128::new(1),
+                },
+                wasm(
+                    token,
+                    &TokenMsg::Mint {
+                        recipient: "r".into(),
+                        amount: Uint128::new(1),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TokenMintVesting {
+                    recipient: "r".into(),
+                    amount: Uint128::new(1),
+                    schedule,
+                    revocable: true,
+                },
+                wasm(
+                    token,
+                    &TokenMsg::MintVesting {
+                        recipient: "r".into(),
+                        amount: Uint128::new(1),
+                        schedule,
+                        revocable: true,
+                    },
+                ),
+            ),
+            (
+                ProposalAction::TokenRevokeVesting {
+                    recipient: "r".into(),
+                    grant_id: 4,
+                },
+                wasm(
+                    token,
+                    &TokenMsg::RevokeVesting {
+                        recipient: "r".into(),
+                        grant_id: 4,
+                    },
+                ),
+            ),
+            (
+                ProposalAction::UpdateGovernanceConfig(Box::new(update.clone())),
+                wasm(&me, &ExecuteMsg::UpdateConfig(Box::new(update))),
+            ),
+            (
+                ProposalAction::EscrowCreateJob {
+                    provider: Some("p".into()),
+                    spec: spec.clone(),
+                    asset_info: asset.info.clone(),
+                    price_per_unit: Uint128::new(6),
+                    max_units: Uint128::new(7),
+                    accept_by: Timestamp::from_seconds(8),
+                    deadline: Timestamp::from_seconds(9),
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::SpendToContract {
+                        contract: escrow.to_string(),
+                        asset: AssetUnchecked {
+                            info: asset.info.clone(),
+                            amount: Uint128::new(42),
+                        },
+                        msg: to_json_binary(&EscrowMsg::CreateJob(job(Some("p")))).unwrap(),
+                        memo: Some("compute job".into()),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::EscrowCreateJob {
+                    provider: None,
+                    spec: spec.clone(),
+                    asset_info: AssetInfoUnchecked::Cw20(token.to_string()),
+                    price_per_unit: Uint128::new(6),
+                    max_units: Uint128::new(7),
+                    accept_by: Timestamp::from_seconds(8),
+                    deadline: Timestamp::from_seconds(9),
+                },
+                wasm(
+                    treasury,
+                    &TreasuryMsg::SpendToContract {
+                        contract: escrow.to_string(),
+                        asset: AssetUnchecked {
+                            info: AssetInfoUnchecked::Cw20(token.to_string()),
+                            amount: Uint128::new(42),
+                        },
+                        msg: to_json_binary(&EscrowMsg::CreateJob(job(None))).unwrap(),
+                        memo: Some("compute job".into()),
+                    },
+                ),
+            ),
+            (
+                ProposalAction::Custom {
+                    msgs: vec![custom.clone()],
+                },
+                custom,
+            ),
+        ];
+        let (actions, want): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
+        let mut store = MockStorage::new();
+        save_actions(&mut store, 1, &actions).unwrap();
+        let stored = StoredActions::load(&store, 1).unwrap();
+        let got = action_messages(&api, &contracts, &me, &stored.texts().unwrap()).unwrap();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn actions_need_their_contract() {
+        let api = MockApi::default();
+        let token = api.addr_make("token");
+        let contracts = Contracts {
+            token: token.as_str(),
+            treasury: None,
+            escrow: None,
+        };
+        let action = ProposalAction::TreasuryRevokeBudget {
+            spender: "s".into(),
+        };
+        let text = cosmwasm_std::to_json_vec(&action).unwrap();
+        let err = action_messages(&api, &contracts, &api.addr_make("me"), &[&text]).unwrap_err();
+        assert!(err.to_string().contains("no treasury is configured"));
+    }
 }

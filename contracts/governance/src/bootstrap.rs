@@ -1,45 +1,87 @@
 //! One-transaction bootstrap: governance instantiates the reward token, the treasury and the
 //! escrow by submessage, one after the other (each needs the previous one's address), as their
 //! wasm admin, the token's minter, the treasury's owner and the escrow's arbiter.
+//!
+//! The three contracts' instantiate messages stay JSON (see `json::Suite`): governance sets the
+//! fields it owns and passes the rest on; each contract checks its own message, and a refusal
+//! undoes the whole bootstrap.
 
-use commons::asset::AssetInfoUnchecked;
-use commons::governance::{InstantiateMsg, SuiteMsg};
-use commons::treasury::SpendLimitUnchecked;
+use commons::governance::InstantiateMsg;
 use cosmwasm_std::{
-    to_json_binary, Addr, DepsMut, Env, Reply, Response, StdError, SubMsg, WasmMsg,
+    from_json, to_json_binary, to_json_vec, Addr, DepsMut, Env, Reply, Response, StdError,
+    StdResult, Storage, SubMsg, WasmMsg,
 };
-use cw_storage_plus::Item;
 
 use crate::config::config_from_msg;
 use crate::error::ContractError;
-use crate::state::CONFIG;
+use crate::json::{instantiate_msg, Json, Suite};
+use crate::state::save_config;
+use commons::codec::{Reader, Writer};
 
 const TAG: u64 = 1 << 62;
 const TOKEN: u64 = TAG | 1;
 const TREASURY: u64 = TAG | 2;
 const ESCROW: u64 = TAG | 3;
 
-/// The instantiate message, kept until the last contract exists.
-const PENDING: Item<InstantiateMsg> = Item::new("bootstrap_msg");
-/// Token and treasury addresses, as they are created.
-const CREATED: Item<(Option<Addr>, Option<Addr>)> = Item::new("bootstrap_addrs");
+/// The instantiate message (JSON), kept until the last contract exists.
+const PENDING: &[u8] = b"bootstrap_msg";
+/// Token and treasury addresses, as they are created (see `codec`).
+const CREATED: &[u8] = b"bootstrap_addrs";
+
+fn save_created(store: &mut dyn Storage, token: Option<&Addr>, treasury: Option<&Addr>) {
+    let mut w = Writer::default();
+    w.opt_addr(token).opt_addr(treasury);
+    store.set(CREATED, &w.0);
+}
+
+fn load_created(store: &dyn Storage) -> StdResult<(Option<Addr>, Option<Addr>)> {
+    let bytes = store
+        .get(CREATED)
+        .ok_or_else(|| StdError::not_found("bootstrap addresses"))?;
+    let mut r = Reader::new(&bytes, "bootstrap addresses");
+    let created = (r.opt_addr()?, r.opt_addr()?);
+    r.finish()?;
+    Ok(created)
+}
 
 pub fn is_bootstrap_reply(id: u64) -> bool {
     matches!(id, TOKEN | TREASURY | ESCROW)
 }
 
-fn suite(msg: &InstantiateMsg) -> Result<&SuiteMsg, ContractError> {
-    msg.suite
-        .as_deref()
-        .ok_or_else(|| ContractError::InvalidConfig {
-            reason: "bootstrap without a suite".into(),
-        })
+fn invalid(reason: &str) -> ContractError {
+    ContractError::InvalidConfig {
+        reason: reason.into(),
+    }
+}
+
+/// The fields of one of the suite's instantiate messages (`what`), to set some of them.
+fn fields<'a>(msg: &'a mut Json, what: &str) -> Result<&'a mut Vec<(String, Json)>, ContractError> {
+    match msg {
+        Json::Object(fields) => Ok(fields),
+        _ => Err(invalid(&format!("the suite's {what} must be an object"))),
+    }
+}
+
+/// Sets field `key` of an object to `value`.
+fn set(fields: &mut Vec<(String, Json)>, key: &str, value: Json) {
+    match fields.iter_mut().find(|(k, _)| k == key) {
+        Some((_, old)) => *old = value,
+        None => fields.push((key.to_string(), value)),
+    }
+}
+
+/// Field `key` of an object, if present and not `null`.
+fn get<'a>(fields: &'a mut [(String, Json)], key: &str) -> Option<&'a mut Json> {
+    fields
+        .iter_mut()
+        .find(|(k, v)| k == key && *v != Json::Null)
+        .map(|(_, v)| v)
 }
 
 fn instantiate(
     env: &Env,
     code_id: u64,
-    msg: &impl serde::Serialize,
+    msg: &Json,
     label: &str,
     reply_id: u64,
 ) -> Result<SubMsg, ContractError> {
@@ -55,25 +97,28 @@ fn instantiate(
     ))
 }
 
-pub fn start(deps: DepsMut, env: Env, msg: InstantiateMsg) -> Result<Response, ContractError> {
+pub fn start(
+    deps: DepsMut,
+    env: Env,
+    msg: &InstantiateMsg,
+    suite: Suite,
+    json: &Json,
+) -> Result<Response, ContractError> {
     if msg.token.is_some() || msg.treasury.is_some() || msg.escrow.is_some() {
-        return Err(ContractError::InvalidConfig {
-            reason: "with `suite`, leave `token`, `treasury` and `escrow` unset".into(),
-        });
+        return Err(invalid(
+            "with `suite`, leave `token`, `treasury` and `escrow` unset",
+        ));
     }
     // check everything but the addresses now, so a bad configuration fails before anything
     // is created (own address as a stand-in)
     let me = env.contract.address.clone();
-    config_from_msg(deps.api, &msg, me.clone(), Some(me.clone()), Some(me))?;
-    let suite = suite(&msg)?;
-    let mut token_msg = suite.token_msg.clone();
-    let mint = token_msg
-        .mint
-        .as_mut()
-        .ok_or_else(|| ContractError::InvalidConfig {
-            reason: "the suite's token_msg needs `mint` (governance becomes the minter)".into(),
-        })?;
-    mint.minter = env.contract.address.to_string();
+    config_from_msg(deps.api, msg, me.clone(), Some(me.clone()), Some(me))?;
+    let mut token_msg = suite.token_msg;
+    let mint = get(fields(&mut token_msg, "token_msg")?, "mint").ok_or_else(|| {
+        invalid("the suite's token_msg needs `mint` (governance becomes the minter)")
+    })?;
+    let minter = Json::Str(env.contract.address.to_string());
+    set(fields(mint, "token_msg's mint")?, "minter", minter);
     let sub = instantiate(
         &env,
         suite.token_code_id,
@@ -81,8 +126,8 @@ pub fn start(deps: DepsMut, env: Env, msg: InstantiateMsg) -> Result<Response, C
         "commons-reward-token",
         TOKEN,
     )?;
-    PENDING.save(deps.storage, &msg)?;
-    CREATED.save(deps.storage, &(None, None))?;
+    deps.storage.set(PENDING, &to_json_vec(json)?);
+    save_created(deps.storage, None, None);
     Ok(Response::new()
         .add_submessage(sub)
         .add_attribute("action", "instantiate")
@@ -107,23 +152,44 @@ fn created_address(deps: &DepsMut, msg: Reply) -> Result<Addr, ContractError> {
 pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, ContractError> {
     let id = reply.id;
     let address = created_address(&deps, reply)?;
-    let msg = PENDING.load(deps.storage)?;
-    let suite = suite(&msg)?;
-    let (token, treasury) = CREATED.load(deps.storage)?;
+    let pending = deps
+        .storage
+        .get(PENDING)
+        .ok_or_else(|| StdError::not_found("bootstrap message"))?;
+    let (msg, suite) = instantiate_msg(from_json(pending)?)?;
+    let suite = suite.ok_or_else(|| invalid("bootstrap without a suite"))?;
+    let (token, treasury) = load_created(deps.storage)?;
+    let me = Json::Str(env.contract.address.to_string());
+    let new = Json::Str(address.to_string());
     match id {
         TOKEN => {
-            CREATED.save(deps.storage, &(Some(address.clone()), None))?;
-            let mut treasury_msg = suite.treasury_msg.clone();
-            treasury_msg.owner = env.contract.address.to_string();
-            if !treasury_msg.accepted_cw20s.contains(&address.to_string()) {
-                treasury_msg.accepted_cw20s.push(address.to_string());
+            save_created(deps.storage, Some(&address), None);
+            let mut treasury_msg = suite.treasury_msg;
+            let fields = fields(&mut treasury_msg, "treasury_msg")?;
+            set(fields, "owner", me);
+            // the new token is accepted, with its spend limit if one is given
+            let mut accepted = match get(fields, "accepted_cw20s") {
+                Some(Json::Array(list)) => std::mem::take(list),
+                _ => vec![],
+            };
+            if !accepted.contains(&new) {
+                accepted.push(new.clone());
             }
+            set(fields, "accepted_cw20s", Json::Array(accepted));
             if let Some(limit) = &suite.token_spend_limit {
-                treasury_msg.spend_limits.push(SpendLimitUnchecked {
-                    asset_info: AssetInfoUnchecked::Cw20(address.to_string()),
-                    amount: limit.amount,
-                    period_seconds: limit.period_seconds,
-                });
+                let mut limits = match get(fields, "spend_limits") {
+                    Some(Json::Array(list)) => std::mem::take(list),
+                    _ => vec![],
+                };
+                limits.push(Json::Object(vec![
+                    (
+                        "asset_info".into(),
+                        Json::Object(vec![("cw20".into(), new)]),
+                    ),
+                    ("amount".into(), Json::Str(limit.amount.to_string())),
+                    ("period_seconds".into(), Json::Uint(limit.period_seconds)),
+                ]));
+                set(fields, "spend_limits", Json::Array(limits));
             }
             let sub = instantiate(
                 &env,
@@ -137,10 +203,11 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
                 .add_attribute("token", address))
         }
         TREASURY => {
-            CREATED.save(deps.storage, &(token, Some(address.clone())))?;
-            let mut escrow_msg = suite.escrow_msg.clone();
-            escrow_msg.arbiter = env.contract.address.to_string();
-            escrow_msg.fee_recipient = address.to_string();
+            save_created(deps.storage, token.as_ref(), Some(&address));
+            let mut escrow_msg = suite.escrow_msg;
+            let fields = fields(&mut escrow_msg, "escrow_msg")?;
+            set(fields, "arbiter", me);
+            set(fields, "fee_recipient", new);
             let sub = instantiate(
                 &env,
                 suite.escrow_code_id,
@@ -155,9 +222,9 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
         _ => {
             let token = token.ok_or_else(|| StdError::generic_err("token not created"))?;
             let config = config_from_msg(deps.api, &msg, token, treasury, Some(address.clone()))?;
-            CONFIG.save(deps.storage, &config)?;
-            PENDING.remove(deps.storage);
-            CREATED.remove(deps.storage);
+            save_config(deps.storage, &config);
+            deps.storage.remove(PENDING);
+            deps.storage.remove(CREATED);
             Ok(Response::new().add_attribute("escrow", address))
         }
     }

@@ -9,7 +9,7 @@ use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, MessageInfo, Response, Time
 use cw_utils::Threshold;
 
 use crate::error::ContractError;
-use crate::state::{Config, CONFIG};
+use crate::state::{load_config, save_config, Config};
 
 /// Longest period of any kind (voting, timelock, window, reward period): ten years. Keeps
 /// every time sum far from overflowing.
@@ -238,7 +238,7 @@ pub fn execute_update_config(
             action: "update the configuration".into(),
         });
     }
-    let config = apply_update(deps.api, CONFIG.load(deps.storage)?, &msg)?;
-    CONFIG.save(deps.storage, &config)?;
+    let config = apply_update(deps.api, load_config(deps.storage)?, &msg)?;
+    save_config(deps.storage, &config);
     Ok(Response::new().add_attribute("action", "update_config"))
 }

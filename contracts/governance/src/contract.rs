@@ -7,15 +7,16 @@ use cosmwasm_std::{
 };
 
 use commons::asset::{Asset, AssetInfo};
-use commons::governance::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
+use commons::governance::{ExecuteMsg, QueryMsg, ReceiveMsg};
 use commons::migrate::{migrate_version, MigrateMsg};
 
 use crate::config::{config_from_msg, execute_update_config, validate_addr};
 use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
+use crate::json::{instantiate_msg, Input, Json};
 use crate::proposal::{create_proposal, native_deposit};
 use crate::rewards::execute_claim_vote_rewards;
-use crate::state::{RewardPeriod, CONFIG, REWARD_PERIOD};
+use crate::state::{load_config, save_config, RewardPeriod};
 use crate::voting::execute_vote;
 
 pub const CONTRACT_NAME: &str = "crates.io:commons-governance";
@@ -26,19 +27,19 @@ pub fn instantiate(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    msg: InstantiateMsg,
+    json: Json,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    REWARD_PERIOD.save(
-        deps.storage,
-        &RewardPeriod {
-            start: env.block.time,
-            paid: Uint128::zero(),
-        },
-    )?;
-    if msg.suite.is_some() {
-        return crate::bootstrap::start(deps, env, msg);
+    RewardPeriod {
+        start: env.block.time,
+        paid: Uint128::zero(),
+    }
+    .save(deps.storage);
+    // messages are read by hand (see `json`); the bootstrap keeps the message until it ends
+    let (msg, suite) = instantiate_msg(json.clone())?;
+    if let Some(suite) = suite {
+        return crate::bootstrap::start(deps, env, &msg, suite, &json);
     }
     let token = msg
         .token
@@ -58,7 +59,7 @@ pub fn instantiate(
         .map(|a| validate_addr(deps.api, a))
         .transpose()?;
     let config = config_from_msg(deps.api, &msg, token, treasury, escrow)?;
-    CONFIG.save(deps.storage, &config)?;
+    save_config(deps.storage, &config);
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("token", config.token))
@@ -69,7 +70,7 @@ pub fn execute(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    msg: ExecuteMsg,
+    Input(msg): Input<ExecuteMsg>,
 ) -> Result<Response, ContractError> {
     match msg {
         ExecuteMsg::Propose {
@@ -77,9 +78,18 @@ pub fn execute(
             description,
             actions,
         } => {
-            let config = CONFIG.load(deps.storage)?;
+            let config = load_config(deps.storage)?;
             let deposit = native_deposit(&config, &info)?;
-            create_proposal(deps, env, info.sender, title, description, actions, deposit)
+            create_proposal(
+                deps,
+                env,
+                &config,
+                info.sender,
+                title,
+                description,
+                actions,
+                deposit,
+            )
         }
         ExecuteMsg::Vote {
             proposal_id,
@@ -103,7 +113,7 @@ pub fn execute(
                 info: AssetInfo::Cw20(info.sender.clone()),
                 amount: receive.amount,
             };
-            let config = CONFIG.load(deps.storage)?;
+            let config = load_config(deps.storage)?;
             let accepted = matches!(
                 &config.proposal_deposit,
                 Some(d) if d.asset_info == deposit.info
@@ -116,7 +126,8 @@ pub fn execute(
                     },
                 });
             }
-            match from_json(&receive.msg)? {
+            let Input(msg): Input<ReceiveMsg> = from_json(&receive.msg)?;
+            match msg {
                 ReceiveMsg::Propose {
                     title,
                     description,
@@ -124,6 +135,7 @@ pub fn execute(
                 } => create_proposal(
                     deps,
                     env,
+                    &config,
                     proposer,
                     title,
                     description,
@@ -137,7 +149,7 @@ pub fn execute(
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+pub fn query(deps: Deps, env: Env, Input(msg): Input<QueryMsg>) -> StdResult<Binary> {
     crate::query::query(deps, env, msg)
 }
 

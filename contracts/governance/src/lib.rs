@@ -7,12 +7,15 @@ mod config;
 pub mod contract;
 pub mod error;
 mod execution;
+mod json;
 mod proposal;
 mod query;
 mod rewards;
 pub mod state;
 mod tally;
+mod token;
 mod voting;
+mod wire;
 
 #[cfg(test)]
 mod tests;

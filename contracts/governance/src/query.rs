@@ -1,53 +1,64 @@
 //! Read-only queries.
 
 use commons::governance::{
-    Ballot, ConfigResponse, ProposalListResponse, ProposalResponse, QueryMsg, ThresholdResponse,
-    VoteListResponse, VoteResponse, VotingPowerResponse,
+    Ballot, ConfigResponse, ProposalListResponse, ProposalResponse, QueryMsg, Status,
+    ThresholdResponse, VoteListResponse, VoteResponse, VotingPowerResponse,
 };
 use commons::pagination::page_limit;
-use commons::reward_token::{QueryMsg as TokenQuery, VotingPowerAtHeightResponse};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
-use cw_storage_plus::Bound;
 
 use crate::proposal::votable_power;
 use crate::rewards::query_pending_rewards;
 use crate::state::{
-    Proposal, ProposalContent, StoredBallot, BALLOTS, CONFIG, PROPOSALS, PROPOSAL_CONTENTS,
+    ballot_key, load_config, load_execution_error, load_text, proposal_key, Proposal,
+    StoredActions, StoredBallot, BALLOTS,
 };
+use crate::token::voting_power;
+use commons::codec::{id_addr_key, id_prefix, prefix_end};
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Config {} => to_json_binary(&query_config(deps)?),
         QueryMsg::Proposal { proposal_id } => {
-            let proposal = PROPOSALS
-                .may_load(deps.storage, proposal_id)?
+            let proposal = Proposal::may_load(deps.storage, proposal_id)?
                 .ok_or_else(|| StdError::not_found(format!("proposal {proposal_id}")))?;
-            let content = PROPOSAL_CONTENTS.load(deps.storage, proposal_id)?;
-            to_json_binary(&proposal_response(proposal_id, proposal, content, &env))
+            to_json_binary(&proposal_response(deps, proposal_id, proposal, &env)?)
         }
-        QueryMsg::ListProposals { start_after, limit } => to_json_binary(&list_proposals(
-            deps,
-            &env,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-            limit,
-        )?),
+        QueryMsg::ListProposals { start_after, limit } => {
+            let (first, end) = Proposal::key_range();
+            // the first key after `start_after`'s
+            let start = start_after.map_or(first, |id| {
+                let mut key = proposal_key(id);
+                key.push(0);
+                key
+            });
+            to_json_binary(&list_proposals(
+                deps,
+                &env,
+                start,
+                end,
+                Order::Ascending,
+                limit,
+            )?)
+        }
         QueryMsg::ReverseProposals {
             start_before,
             limit,
-        } => to_json_binary(&list_proposals(
-            deps,
-            &env,
-            None,
-            start_before.map(Bound::exclusive),
-            Order::Descending,
-            limit,
-        )?),
+        } => {
+            let (start, last) = Proposal::key_range();
+            let end = start_before.map_or(last, proposal_key);
+            to_json_binary(&list_proposals(
+                deps,
+                &env,
+                start,
+                end,
+                Order::Descending,
+                limit,
+            )?)
+        }
         QueryMsg::Vote { proposal_id, voter } => {
             let voter = deps.api.addr_validate(&voter)?;
-            let ballot = BALLOTS
-                .may_load(deps.storage, (proposal_id, &voter))?
+            let ballot = StoredBallot::may_load(deps.storage, &ballot_key(proposal_id, &voter))?
                 .map(|b| ballot(voter, b));
             to_json_binary(&VoteResponse { ballot })
         }
@@ -56,28 +67,36 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             start_after,
             limit,
         } => {
-            let start = start_after
-                .map(|a| deps.api.addr_validate(&a))
-                .transpose()?;
-            let votes = BALLOTS
-                .prefix(proposal_id)
-                .range(
-                    deps.storage,
-                    start.as_ref().map(Bound::exclusive),
-                    None,
-                    Order::Ascending,
-                )
+            let prefix = id_prefix(BALLOTS, proposal_id);
+            let start = match start_after {
+                // the first key after `start_after`'s
+                Some(after) => {
+                    let after = deps.api.addr_validate(&after)?;
+                    let mut key = id_addr_key(BALLOTS, proposal_id, after.as_bytes());
+                    key.push(0);
+                    key
+                }
+                None => prefix.clone(),
+            };
+            let end = prefix_end(&prefix);
+            let votes = deps
+                .storage
+                .range(Some(&start), Some(&end), Order::Ascending)
                 .take(page_limit(limit))
-                .map(|r| r.map(|(voter, b)| ballot(voter, b)))
+                .map(|(key, value)| {
+                    let voter = String::from_utf8(key[prefix.len()..].to_vec())
+                        .map_err(|_| StdError::parse_err("ballot", "voter is not UTF-8"))?;
+                    Ok(ballot(
+                        Addr::unchecked(voter),
+                        StoredBallot::decode(&value)?,
+                    ))
+                })
                 .collect::<StdResult<_>>()?;
             to_json_binary(&VoteListResponse { votes })
         }
         QueryMsg::VotingPower { address, height } => {
-            let config = CONFIG.load(deps.storage)?;
-            let res: VotingPowerAtHeightResponse = deps.querier.query_wasm_smart(
-                &config.token,
-                &TokenQuery::VotingPowerAtHeight { address, height },
-            )?;
+            let config = load_config(deps.storage)?;
+            let res = voting_power(&deps.querier, config.token.as_str(), &address, height)?;
             to_json_binary(&VotingPowerResponse {
                 power: res.power,
                 height: res.height,
@@ -91,7 +110,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 .map_err(|e| StdError::generic_err(e.to_string()))?,
         ),
         QueryMsg::Threshold {} => {
-            let config = CONFIG.load(deps.storage)?;
+            let config = load_config(deps.storage)?;
             let total_power = votable_power(deps, &env, &config, env.block.height)?;
             to_json_binary(&ThresholdResponse {
                 threshold: config.threshold,
@@ -102,7 +121,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 fn query_config(deps: Deps) -> StdResult<ConfigResponse> {
-    CONFIG.load(deps.storage)
+    load_config(deps.storage)
 }
 
 fn ballot(voter: Addr, b: StoredBallot) -> Ballot {
@@ -116,55 +135,59 @@ fn ballot(voter: Addr, b: StoredBallot) -> Ballot {
 }
 
 pub fn proposal_response(
+    deps: Deps,
     id: u64,
     p: Proposal,
-    content: ProposalContent,
     env: &Env,
-) -> ProposalResponse {
-    let now = env.block.time;
-    let status = p.status(now);
-    let window = p.execution_window(now);
-    let decided_at = p.decision(now).map(|(_, at)| at);
-    ProposalResponse {
+) -> StdResult<ProposalResponse> {
+    let (title, description) = load_text(deps.storage, id)?;
+    let actions = StoredActions::load(deps.storage, id)?.parse()?;
+    let execution_error = match p.stored_status() {
+        Status::ExecutionFailed => load_execution_error(deps.storage, id)?,
+        _ => None,
+    };
+    let standing = p.standing(env.block.time);
+    Ok(ProposalResponse {
         id,
-        status,
-        closed_as: p.closed_as,
-        tally: p.tally,
-        total_power: p.total_power,
-        snapshot_height: p.snapshot_height,
-        created_at: p.created_at,
-        voting_ends_at: p.voting_ends_at,
-        min_voting_ends_at: p.min_voting_ends_at,
-        decided_at,
-        executable_at: window.map(|w| w.0),
-        execution_deadline: window.map(|w| w.1),
-        threshold: p.threshold,
-        allow_revoting: p.allow_revoting,
-        deposit: p.deposit,
-        deposit_settled: p.deposit_settled,
-        execution_error: p.execution_error,
-        title: content.title,
-        description: content.description,
-        proposer: p.proposer,
-        actions: content.actions,
-    }
+        status: standing.status,
+        closed_as: p.closed_as(),
+        tally: p.tally(),
+        total_power: p.total_power(),
+        snapshot_height: p.snapshot_height(),
+        created_at: p.created_at(),
+        voting_ends_at: p.voting_ends_at(),
+        min_voting_ends_at: p.min_voting_ends_at(),
+        decided_at: standing.decided_at,
+        executable_at: standing.window.map(|w| w.0),
+        execution_deadline: standing.window.map(|w| w.1),
+        threshold: p.threshold(),
+        allow_revoting: p.allow_revoting(),
+        deposit: p.deposit()?,
+        deposit_settled: p.deposit_settled(),
+        execution_error,
+        title,
+        description,
+        proposer: p.proposer()?,
+        actions,
+    })
 }
 
+/// Proposals whose record keys are in `[start, end)`, in `order`.
 fn list_proposals(
     deps: Deps,
     env: &Env,
-    min: Option<Bound<u64>>,
-    max: Option<Bound<u64>>,
+    start: Vec<u8>,
+    end: Vec<u8>,
     order: Order,
     limit: Option<u32>,
 ) -> StdResult<ProposalListResponse> {
-    let proposals = PROPOSALS
-        .range(deps.storage, min, max, order)
+    let proposals = deps
+        .storage
+        .range(Some(&start), Some(&end), order)
         .take(page_limit(limit))
-        .map(|r| {
-            let (id, p) = r?;
-            let content = PROPOSAL_CONTENTS.load(deps.storage, id)?;
-            Ok(proposal_response(id, p, content, env))
+        .map(|(key, value)| {
+            let (id, p) = Proposal::from_entry(&key, value)?;
+            proposal_response(deps, id, p, env)
         })
         .collect::<StdResult<_>>()?;
     Ok(ProposalListResponse { proposals })

@@ -1,46 +1,46 @@
 //! Voter rewards: minted on the reward token as one vesting grant per claim.
 
-use commons::governance::{PendingReward, PendingRewardsResponse, Status, VoterRewardsConfig};
+use commons::governance::{
+    PendingReward, PendingRewardsResponse, RewardVesting, Status, VoterRewardsConfig,
+};
 use commons::pagination::ensure_bounded_unique;
-use commons::reward_token::ExecuteMsg as TokenMsg;
-use commons::vesting::VestingSchedule;
 use cosmwasm_std::{
-    to_json_binary, Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp,
-    Uint128, WasmMsg,
+    Addr, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp,
+    Uint128,
 };
 
 use crate::error::ContractError;
-use crate::state::{RewardPeriod, BALLOTS, CONFIG, PROPOSALS, REWARD_PERIOD};
-use crate::tally::cast;
+use crate::state::{ballot_key, load_config, ConfigBytes, Proposal, RewardPeriod, StoredBallot};
+use crate::tally::cast_u128;
+use crate::wire::{execute_msg, Out};
 
-/// The reward `voter` can claim for one proposal now, or why not.
+/// The reward `voter` can claim for one proposal now, or why not, with the voter's ballot.
 fn reward_for(
     store: &dyn Storage,
     rewards: &VoterRewardsConfig,
     voter: &Addr,
     proposal_id: u64,
     now: Timestamp,
-) -> Result<Uint128, ContractError> {
-    let proposal = PROPOSALS
-        .may_load(store, proposal_id)?
+) -> Result<(Uint128, StoredBallot), ContractError> {
+    let proposal = Proposal::may_load(store, proposal_id)?
         .ok_or(ContractError::ProposalNotFound { proposal_id })?;
     if proposal.status(now) == Status::Open {
         return Err(ContractError::VotingNotFinished { proposal_id });
     }
-    let cast = Uint128::try_from(cast(&proposal.tally)).map_err(StdError::from)?;
-    if cast.is_zero() || cast < proposal.total_power.mul_ceil(rewards.min_turnout) {
+    let cast = cast_u128(&proposal.tally())?;
+    if cast.is_zero() || cast < proposal.total_power().mul_ceil(rewards.min_turnout) {
         return Err(ContractError::TurnoutTooLow { proposal_id });
     }
-    let ballot = BALLOTS
-        .may_load(store, (proposal_id, voter))?
+    let ballot = StoredBallot::may_load(store, &ballot_key(proposal_id, voter))?
         .ok_or(ContractError::DidNotVote { proposal_id })?;
     if ballot.reward_claimed {
         return Err(ContractError::RewardAlreadyClaimed { proposal_id });
     }
     // Rounded down: the sum over all voters never exceeds amount_per_proposal.
-    Ok(rewards
+    let amount = rewards
         .amount_per_proposal
-        .multiply_ratio(ballot.power, cast))
+        .multiply_ratio(ballot.power, cast);
+    Ok((amount, ballot))
 }
 
 /// The reward period that contains `now` (fixed buckets from the first period's start).
@@ -49,7 +49,7 @@ fn current_period(
     rewards: &VoterRewardsConfig,
     now: Timestamp,
 ) -> Result<RewardPeriod, ContractError> {
-    let mut period = REWARD_PERIOD.load(store)?;
+    let mut period = RewardPeriod::load(store)?;
     let elapsed = now.seconds().saturating_sub(period.start.seconds());
     if elapsed >= rewards.period_seconds {
         let skipped = elapsed / rewards.period_seconds;
@@ -61,6 +61,31 @@ fn current_period(
     Ok(period)
 }
 
+/// The token's `mint_vesting` of an irrevocable grant of `amount` to `voter`, vesting from
+/// `now`.
+fn grant_msg(
+    token: &str,
+    voter: &Addr,
+    amount: Uint128,
+    now: Timestamp,
+    vesting: &RewardVesting,
+) -> CosmosMsg {
+    let mut grant = Out::with_capacity(256);
+    grant
+        .raw(r#"{"mint_vesting":{"recipient":"#)
+        .str(voter.as_str())
+        .raw(r#","amount":"#)
+        .amount(amount)
+        .raw(r#","schedule":{"start_time":"#)
+        .u64_str(now.nanos())
+        .raw(r#","cliff_seconds":"#)
+        .u64(vesting.cliff_seconds)
+        .raw(r#","duration_seconds":"#)
+        .u64(vesting.duration_seconds)
+        .raw(r#"},"revocable":false}}"#);
+    execute_msg(token, grant)
+}
+
 pub fn execute_claim_vote_rewards(
     deps: DepsMut,
     env: Env,
@@ -69,22 +94,19 @@ pub fn execute_claim_vote_rewards(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     ensure_bounded_unique(&proposal_ids)?;
-    let config = CONFIG.load(deps.storage)?;
-    let rewards = config.voter_rewards.ok_or(ContractError::RewardsDisabled)?;
+    let config = ConfigBytes::load(deps.storage)?;
+    let rewards = config
+        .voter_rewards()?
+        .ok_or(ContractError::RewardsDisabled)?;
     let now = env.block.time;
     let voter = info.sender;
 
     let mut total = Uint128::zero();
     for id in &proposal_ids {
-        let amount = reward_for(deps.storage, &rewards, &voter, *id, now)?;
+        let (amount, mut ballot) = reward_for(deps.storage, &rewards, &voter, *id, now)?;
         total = total.checked_add(amount).map_err(StdError::overflow)?;
-        BALLOTS.update(deps.storage, (*id, &voter), |b| match b {
-            Some(mut b) => {
-                b.reward_claimed = true;
-                Ok(b)
-            }
-            None => Err(ContractError::DidNotVote { proposal_id: *id }),
-        })?;
+        ballot.reward_claimed = true;
+        ballot.save(deps.storage, &ballot_key(*id, &voter));
     }
     if total.is_zero() {
         return Err(ContractError::ZeroReward);
@@ -99,22 +121,10 @@ pub fn execute_claim_vote_rewards(
         });
     }
     period.paid += total;
-    REWARD_PERIOD.save(deps.storage, &period)?;
+    period.save(deps.storage);
 
-    let grant = WasmMsg::Execute {
-        contract_addr: config.token.to_string(),
-        msg: to_json_binary(&TokenMsg::MintVesting {
-            recipient: voter.to_string(),
-            amount: total,
-            schedule: VestingSchedule {
-                start_time: now,
-                cliff_seconds: rewards.vesting.cliff_seconds,
-                duration_seconds: rewards.vesting.duration_seconds,
-            },
-            revocable: false,
-        })?,
-        funds: vec![],
-    };
+    let token = config.contracts()?.token;
+    let grant = grant_msg(token, &voter, total, now, &rewards.vesting);
     let ids: Vec<String> = proposal_ids.iter().map(u64::to_string).collect();
     Ok(Response::new()
         .add_message(grant)
@@ -132,14 +142,14 @@ pub fn query_pending_rewards(
 ) -> Result<PendingRewardsResponse, ContractError> {
     ensure_bounded_unique(&proposal_ids)?;
     let voter = deps.api.addr_validate(&voter)?;
-    let config = CONFIG.load(deps.storage)?;
+    let config = load_config(deps.storage)?;
     let rewards = config.voter_rewards.ok_or(ContractError::RewardsDisabled)?;
     let now = env.block.time;
     let mut total = Uint128::zero();
     let mut list = Vec::with_capacity(proposal_ids.len());
     for id in proposal_ids {
         let (amount, unavailable) = match reward_for(deps.storage, &rewards, &voter, id, now) {
-            Ok(amount) => (amount, None),
+            Ok((amount, _)) => (amount, None),
             Err(e) => (Uint128::zero(), Some(e.to_string())),
         };
         total = total.saturating_add(amount);
@@ -155,4 +165,42 @@ pub fn query_pending_rewards(
         total,
         period_remaining: rewards.max_per_period.saturating_sub(period.paid),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use commons::reward_token::ExecuteMsg as TokenMsg;
+    use commons::vesting::VestingSchedule;
+    use cosmwasm_std::{to_json_binary, WasmMsg};
+
+    #[test]
+    fn the_grant_is_the_message_serde_writes() {
+        let (token, voter) = (Addr::unchecked("token"), Addr::unchecked("voter"));
+        let now = Timestamp::from_seconds(1_700_000_000);
+        let vesting = RewardVesting {
+            cliff_seconds: 1,
+            duration_seconds: 1_000,
+        };
+        let want: CosmosMsg = WasmMsg::Execute {
+            contract_addr: token.to_string(),
+            msg: to_json_binary(&TokenMsg::MintVesting {
+                recipient: voter.to_string(),
+                amount: Uint128::new(444),
+                schedule: VestingSchedule {
+                    start_time: now,
+                    cliff_seconds: 1,
+                    duration_seconds: 1_000,
+                },
+                revocable: false,
+            })
+            .unwrap(),
+            funds: vec![],
+        }
+        .into();
+        assert_eq!(
+            grant_msg(token.as_str(), &voter, Uint128::new(444), now, &vesting),
+            want
+        );
+    }
 }

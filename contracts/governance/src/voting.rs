@@ -4,8 +4,10 @@ use commons::governance::{Status, Tally, Vote, MAX_RATIONALE_LEN};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::error::ContractError;
-use crate::proposal::{status_name, voter_power};
-use crate::state::{StoredBallot, BALLOTS, CONFIG, PROPOSALS};
+use crate::proposal::status_name;
+use crate::state::{ballot_key, ConfigBytes, Proposal, StoredBallot};
+use crate::tally::Outcome;
+use crate::token::voting_power_at;
 
 fn bucket(tally: &mut Tally, vote: Vote) -> &mut Uint128 {
     match vote {
@@ -33,9 +35,9 @@ pub fn execute_vote(
             reason: format!("a rationale is at most {MAX_RATIONALE_LEN} bytes"),
         });
     }
-    let config = CONFIG.load(deps.storage)?;
-    let mut proposal = PROPOSALS
-        .may_load(deps.storage, proposal_id)?
+    let config = ConfigBytes::load(deps.storage)?;
+    let contracts = config.contracts()?;
+    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
         .ok_or(ContractError::ProposalNotFound { proposal_id })?;
     let now = env.block.time;
     let status = proposal.status(now);
@@ -46,41 +48,47 @@ pub fn execute_vote(
         });
     }
     let voter = info.sender;
+    // the suite's contracts never vote (their power is not part of the total either)
     let suite = [
-        Some(&env.contract.address),
-        config.treasury.as_ref(),
-        config.escrow.as_ref(),
+        Some(env.contract.address.as_str()),
+        contracts.treasury,
+        contracts.escrow,
     ];
-    if suite.into_iter().flatten().any(|c| *c == voter) {
+    if suite.contains(&Some(voter.as_str())) {
         return Err(ContractError::ContractCannotVote);
     }
-    let power = voter_power(deps.as_ref(), &config, &voter, proposal.snapshot_height)?;
+    let height = proposal.snapshot_height();
+    let power = voting_power_at(&deps.querier, contracts.token, voter.as_str(), height)?;
     if power.is_zero() {
-        return Err(ContractError::ZeroVotingPower {
-            height: proposal.snapshot_height,
-        });
+        return Err(ContractError::ZeroVotingPower { height });
     }
-    if let Some(old) = BALLOTS.may_load(deps.storage, (proposal_id, &voter))? {
-        if !proposal.allow_revoting {
+    let mut tally = proposal.tally();
+    let ballot_key = ballot_key(proposal_id, &voter);
+    if let Some(old) = StoredBallot::may_load(deps.storage, &ballot_key)? {
+        if !proposal.allow_revoting() {
             return Err(ContractError::AlreadyVoted { proposal_id });
         }
-        let slot = bucket(&mut proposal.tally, old.vote);
+        let slot = bucket(&mut tally, old.vote);
         *slot = slot.checked_sub(old.power).map_err(StdError::overflow)?;
     }
-    let slot = bucket(&mut proposal.tally, vote);
+    let slot = bucket(&mut tally, vote);
     *slot = slot.checked_add(power).map_err(StdError::overflow)?;
-    BALLOTS.save(
-        deps.storage,
-        (proposal_id, &voter),
-        &StoredBallot {
-            vote,
-            power,
-            rationale,
-            reward_claimed: false,
-        },
-    )?;
-    proposal.note_vote(now);
-    PROPOSALS.save(deps.storage, proposal_id, &proposal)?;
+    StoredBallot {
+        vote,
+        power,
+        rationale,
+        reward_claimed: false,
+    }
+    .save(deps.storage, &ballot_key);
+    proposal.set_tally(&tally);
+    // voting was open: it still is, unless this vote made the outcome final
+    let status_after = match proposal.note_vote(&tally, now) {
+        None => Status::Open,
+        Some(Outcome::Passed) => Status::Passed,
+        Some(Outcome::Rejected) => Status::Rejected,
+        Some(Outcome::Vetoed) => Status::Vetoed,
+    };
+    proposal.save(deps.storage, proposal_id);
     let vote_name = match vote {
         Vote::Yes => "yes",
         Vote::No => "no",
@@ -93,5 +101,5 @@ pub fn execute_vote(
         .add_attribute("voter", voter)
         .add_attribute("vote", vote_name)
         .add_attribute("power", power)
-        .add_attribute("status", status_name(proposal.status(now))))
+        .add_attribute("status", status_name(status_after)))
 }

@@ -18,10 +18,10 @@
 
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Uint128};
 
-use crate::codec::{get_amount, get_u64, map_key, owner_prefix, set_amount};
 use crate::error::ContractError;
 use crate::history::{Archive, History, HISTORY_LEN};
 use crate::state::{ACCOUNT_NS, POWER_ARCHIVE_NS};
+use commons::codec::{get_amount, get_u64, map_key, owner_prefix, set_amount};
 
 const FLAGS: usize = 0;
 const BALANCE: usize = 1;
@@ -336,7 +336,7 @@ impl<'a> Ledger<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::{put_amount, put_u64};
+    use commons::codec::{put_amount, put_u64};
     use cosmwasm_std::testing::MockStorage;
 
     fn addr(s: &str) -> Addr {

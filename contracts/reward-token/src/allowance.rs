@@ -16,11 +16,11 @@ use cw20::{
     Expiration, SpenderAllowanceInfo,
 };
 
-use crate::codec::{get_amount, get_u64, owner_prefix, set_amount, set_u64};
 use crate::error::ContractError;
 use crate::response::{response, Attrs};
 use crate::state::{ALLOWANCE_NS, ALLOWANCE_SPENDER_NS};
 use crate::tokens::validate_addr;
+use commons::codec::{get_amount, get_u64, owner_prefix, set_amount, set_u64};
 
 const KIND: usize = 0;
 const AT: usize = 1;

@@ -15,7 +15,7 @@
 
 use cosmwasm_std::{Order, StdResult, Storage, Uint128};
 
-use crate::codec::{get_amount, get_u64, put_u64, set_amount, set_u64, Reader};
+use commons::codec::{get_amount, get_u64, put_u64, set_amount, set_u64, Reader};
 
 /// Bytes of a stored history: changed (1: 0 never, 1 since `first`), now (16), changed_at (8),
 /// start (16), first (8).

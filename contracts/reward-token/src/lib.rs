@@ -5,7 +5,6 @@
 
 mod account;
 mod allowance;
-mod codec;
 pub mod contract;
 mod delegation;
 pub mod error;

@@ -9,11 +9,11 @@ use cw20::{AllAccountsResponse, BalanceResponse, MinterResponse, TokenInfoRespon
 
 use crate::account::{account_key, power_archive, Account};
 use crate::allowance::{query_allowance, query_owner_allowances, query_spender_allowances};
-use crate::codec::map_key;
 use crate::delegation::query_delegation;
 use crate::marketing::{query_download_logo, query_marketing_info};
 use crate::state::{total_power_archive, Metadata, Supply, ACCOUNT_NS};
 use crate::vesting::query_vesting;
+use commons::codec::map_key;
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {

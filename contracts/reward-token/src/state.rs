@@ -23,8 +23,8 @@ use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
 
 use commons::vesting::VestingSchedule;
 
-use crate::codec::{get_amount, get_u64, put_amount, put_u64, set_amount, set_u64, Reader};
 use crate::history::{Archive, History, HISTORY_LEN};
+use commons::codec::{get_amount, get_u64, put_amount, put_u64, set_amount, set_u64, Reader};
 
 const METADATA_KEY: &[u8] = b"metadata";
 const SUPPLY_KEY: &[u8] = b"supply";
@@ -261,7 +261,7 @@ impl Supply {
 
 /// The archive of the total voting power.
 pub fn total_power_archive() -> Archive {
-    Archive::new(crate::codec::map_key(TOTAL_POWER_ARCHIVE_NS, b""))
+    Archive::new(commons::codec::map_key(TOTAL_POWER_ARCHIVE_NS, b""))
 }
 
 /// A vesting grant that still holds tokens (removed once fully claimed).

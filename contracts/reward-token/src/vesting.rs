@@ -9,13 +9,13 @@ use cosmwasm_std::{
 };
 
 use crate::account::{Account, Ledger, Slot};
-use crate::codec::{owner_prefix, put_u64};
 use crate::error::ContractError;
 use crate::mint::{ensure_minter, lock, record_mint};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::{Grant, Supply, GRANT_NS};
 use crate::tokens::validate_addr;
+use commons::codec::{owner_prefix, put_u64};
 
 impl Grant {
     /// Vested at `now`; after a revocation, everything that was not burned.

@@ -2,9 +2,11 @@
 //!
 //! Contracts depend only on this crate, never on each other: every cross-contract call is a
 //! message or a query whose types live here, one module per contract plus the shared types
-//! (assets, vesting schedules, pagination, migration rules).
+//! (assets, vesting schedules, pagination, migration rules), and the binary record layout the
+//! contracts store their hot records in (`codec`).
 
 pub mod asset;
+pub mod codec;
 pub mod escrow;
 pub mod governance;
 pub mod migrate;

@@ -182,3 +182,86 @@ fn run_actions_is_internal() {
     );
     assert_eq!(s.balance(&s.addr("eve")), 0);
 }
+
+/// A single message is sent as the submessage itself (no call to governance's own
+/// `run_actions`); its failure still makes the proposal `execution_failed`.
+#[test]
+fn a_single_action_runs_without_the_call_to_governance() {
+    let mut s = Suite::new();
+    let id = s.propose("alice", vec![mint_action(&s, "eve", 5)]).unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    let res = s.execute_proposal(id).unwrap();
+    let actions: Vec<_> = res
+        .events
+        .iter()
+        .flat_map(|e| e.attributes.iter())
+        .filter(|a| a.key == "action")
+        .map(|a| a.value.as_str())
+        .collect();
+    assert_eq!(actions, ["execute", "mint"]);
+    assert_eq!(s.status(id), Status::Executed);
+    assert_eq!(s.balance(&s.addr("eve")), 5);
+
+    let eve = s.addr("eve").to_string();
+    let revoke = ProposalAction::TokenRevokeVesting {
+        recipient: eve,
+        grant_id: 7,
+    };
+    let id = s.propose("alice", vec![revoke]).unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    let p = s.proposal(id);
+    assert_eq!(p.status, Status::ExecutionFailed);
+    assert!(p.execution_error.unwrap().contains('7'));
+}
+
+/// One `custom` action carrying several messages runs them all or none.
+#[test]
+fn one_custom_action_with_several_messages_is_atomic() {
+    let mut s = Suite::new();
+    let gov = s.gov.to_string();
+    s.token_exec(
+        "alice",
+        &TokenMsg::Transfer {
+            recipient: gov,
+            amount: Uint128::new(30),
+        },
+    )
+    .unwrap();
+    let (token, eve) = (s.token.to_string(), s.addr("eve").to_string());
+    let transfer = |amount: u128| -> cosmwasm_std::CosmosMsg {
+        cosmwasm_std::WasmMsg::Execute {
+            contract_addr: token.clone(),
+            msg: cosmwasm_std::to_json_binary(&TokenMsg::Transfer {
+                recipient: eve.clone(),
+                amount: Uint128::new(amount),
+            })
+            .unwrap(),
+            funds: vec![],
+        }
+        .into()
+    };
+    // the second transfer exceeds what governance holds: the first must not happen either
+    let msgs = vec![transfer(10), transfer(1_000)];
+    s.next_block(5);
+    let id = s
+        .propose("alice", vec![ProposalAction::Custom { msgs }])
+        .unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    assert_eq!(s.status(id), Status::ExecutionFailed);
+    assert_eq!(s.balance(&s.addr("eve")), 0);
+    // and with messages that all succeed, all of them take effect
+    let msgs = vec![transfer(10), transfer(20)];
+    let id = s
+        .propose("alice", vec![ProposalAction::Custom { msgs }])
+        .unwrap();
+    let at = s.pass(id);
+    s.go_to(at);
+    s.execute_proposal(id).unwrap();
+    assert_eq!(s.status(id), Status::Executed);
+    assert_eq!(s.balance(&s.addr("eve")), 30);
+}
