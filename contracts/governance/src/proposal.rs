@@ -10,7 +10,7 @@ use crate::actions::check_actions;
 use crate::error::ContractError;
 use crate::state::{next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal};
 use crate::tally::{early_outcome, final_outcome, Outcome};
-use crate::token::{total_power_at, voting_power_at};
+use crate::token::{total_power_excluding, voting_power_at};
 
 /// Where a proposal stands at a given time.
 pub struct Standing {
@@ -88,20 +88,16 @@ impl Proposal {
 }
 
 /// Power that can vote at `height`: the token's total less what the suite's own contracts
-/// hold (governance, treasury, escrow never vote, so they must not count against quorum).
+/// hold (governance, treasury, escrow never vote, so they must not count against quorum),
+/// read in one query.
 pub fn votable_power(deps: Deps, env: &Env, config: &Config, height: u64) -> StdResult<Uint128> {
-    let token = config.token.as_str();
-    let mut power = total_power_at(&deps.querier, token, height)?;
     let suite = [
-        Some(&env.contract.address),
-        config.treasury.as_ref(),
-        config.escrow.as_ref(),
+        Some(env.contract.address.as_str()),
+        config.treasury.as_ref().map(Addr::as_str),
+        config.escrow.as_ref().map(Addr::as_str),
     ];
-    for contract in suite.into_iter().flatten() {
-        let own = voting_power_at(&deps.querier, token, contract.as_str(), height)?;
-        power = power.saturating_sub(own);
-    }
-    Ok(power)
+    let excluding: Vec<&str> = suite.into_iter().flatten().collect();
+    total_power_excluding(&deps.querier, config.token.as_str(), height, &excluding)
 }
 
 /// Checks the deposit that came with the proposal: exactly the configured asset and amount.

@@ -1,4 +1,4 @@
-//! Voting-power queries to the reward token, which `propose` (up to five) and `vote` (one)
+//! Voting-power queries to the reward token, which `propose` (one or two) and `vote` (one)
 //! make. Requests and responses are written and read by hand (see `wire`); a response in
 //! any other shape than the token's is parsed by serde.
 
@@ -22,12 +22,19 @@ fn voting_power_msg(address: &str, height: Option<u64>) -> Out {
     msg
 }
 
-/// `{"total_power_at_height":{"height":..}}`
-fn total_power_msg(height: u64) -> Out {
-    let mut msg = Out::with_capacity(48);
-    msg.raw(r#"{"total_power_at_height":{"height":"#)
+/// `{"total_power_excluding":{"height":..,"excluding":[..]}}`
+fn total_power_excluding_msg(height: u64, excluding: &[&str]) -> Out {
+    let mut msg = Out::with_capacity(64 + 70 * excluding.len());
+    msg.raw(r#"{"total_power_excluding":{"height":"#)
         .u64(height)
-        .raw("}}");
+        .raw(r#","excluding":["#);
+    for (i, address) in excluding.iter().enumerate() {
+        if i > 0 {
+            msg.raw(",");
+        }
+        msg.str(address);
+    }
+    msg.raw("]}}");
     msg
 }
 
@@ -84,9 +91,16 @@ pub fn voting_power(
     parse_response(&smart_query(querier, token, &msg.0)?)
 }
 
-/// The token's total voting power at the start of block `height`.
-pub fn total_power_at(querier: &QuerierWrapper, token: &str, height: u64) -> StdResult<Uint128> {
-    parse_power(&smart_query(querier, token, &total_power_msg(height).0)?)
+/// The token's total voting power at the start of block `height` less what the `excluding`
+/// accounts held then, in one query.
+pub fn total_power_excluding(
+    querier: &QuerierWrapper,
+    token: &str,
+    height: u64,
+    excluding: &[&str],
+) -> StdResult<Uint128> {
+    let msg = total_power_excluding_msg(height, excluding);
+    parse_power(&smart_query(querier, token, &msg.0)?)
 }
 
 #[cfg(test)]
@@ -110,10 +124,17 @@ mod tests {
                 voting_power_msg(address, height).0,
                 to_json_vec(&msg).unwrap()
             );
-            let msg = QueryMsg::TotalPowerAtHeight {
-                height: Some(height.unwrap_or(7)),
+        }
+        for excluding in [
+            vec![],
+            vec!["a"],
+            vec!["cosmwasm1gov", "we\"ird", "cosmwasm1t"],
+        ] {
+            let msg = QueryMsg::TotalPowerExcluding {
+                height: Some(42),
+                excluding: excluding.iter().map(|a| a.to_string()).collect(),
             };
-            let got = total_power_msg(height.unwrap_or(7)).0;
+            let got = total_power_excluding_msg(42, &excluding).0;
             assert_eq!(got, to_json_vec(&msg).unwrap());
         }
     }

@@ -49,6 +49,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::TotalPowerAtHeight { height } => {
             to_json_binary(&query_total_power(deps, env, height)?)
         }
+        QueryMsg::TotalPowerExcluding { height, excluding } => {
+            to_json_binary(&query_total_power_excluding(deps, env, height, excluding)?)
+        }
         QueryMsg::Vesting {
             address,
             start_after,
@@ -131,6 +134,43 @@ fn query_supply(deps: Deps) -> StdResult<SupplyResponse> {
         burned_total: supply.burned_total(),
         locked_total: supply.locked_total(),
         cap: supply.cap(),
+    })
+}
+
+/// The most accounts `total_power_excluding` takes.
+pub const MAX_EXCLUDED: usize = 30;
+
+/// The total power less what `excluding` held, at the same height. The accounts' powers are
+/// part of the total (the token keeps total = sum of powers at every height), so the
+/// subtraction cannot underflow; it is checked all the same.
+fn query_total_power_excluding(
+    deps: Deps,
+    env: Env,
+    height: Option<u64>,
+    excluding: Vec<String>,
+) -> StdResult<TotalPowerAtHeightResponse> {
+    if excluding.len() > MAX_EXCLUDED {
+        return Err(StdError::generic_err(format!(
+            "total_power_excluding takes at most {MAX_EXCLUDED} accounts, got {}",
+            excluding.len()
+        )));
+    }
+    for (i, address) in excluding.iter().enumerate() {
+        if excluding[..i].contains(address) {
+            return Err(StdError::generic_err(format!(
+                "total_power_excluding: {address} is listed twice"
+            )));
+        }
+    }
+    let total = query_total_power(deps, env.clone(), height)?;
+    let mut power = total.power;
+    for address in excluding {
+        let own = query_voting_power(deps, env.clone(), address, Some(total.height))?;
+        power = power.checked_sub(own.power)?;
+    }
+    Ok(TotalPowerAtHeightResponse {
+        power,
+        height: total.height,
     })
 }
 

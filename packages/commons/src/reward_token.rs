@@ -182,6 +182,15 @@ pub enum QueryMsg {
     /// Sum of every account's voting power at the start of block `height` (now without it).
     #[returns(TotalPowerAtHeightResponse)]
     TotalPowerAtHeight { height: Option<u64> },
+    /// The total voting power at the start of block `height` (now without it) less the power
+    /// the `excluding` accounts held then (at most 30, no duplicates): the power that can vote
+    /// when those accounts may not. Governance uses it to leave the suite's own contracts out
+    /// of a proposal's total in one query.
+    #[returns(TotalPowerAtHeightResponse)]
+    TotalPowerExcluding {
+        height: Option<u64>,
+        excluding: Vec<String>,
+    },
     /// The vesting grants of `address` that still hold tokens, oldest first, paginated by id.
     #[returns(VestingResponse)]
     Vesting {

@@ -214,3 +214,32 @@ fn burn_lowers_power_and_total() {
     assert_eq!(s.power(&bob, None), 1_250);
     assert_eq!(s.total_power(None), 1_250);
 }
+
+#[test]
+fn total_power_excluding_some_accounts() {
+    let mut s = Suite::new();
+    let (alice, bob) = (s.addr("alice"), s.addr("bob"));
+    let h = s.height();
+    s.next_block(5);
+    // alice 1,000 and bob 500 at the start of block h + 1
+    assert_eq!(s.total_excluding(Some(h + 1), &[]).unwrap(), 1_500);
+    assert_eq!(s.total_excluding(Some(h + 1), &[&alice]).unwrap(), 500);
+    assert_eq!(s.total_excluding(None, &[&alice, &bob]).unwrap(), 0);
+    // an account without tokens takes nothing away
+    let nobody = s.addr("nobody");
+    assert_eq!(s.total_excluding(None, &[&nobody]).unwrap(), 1_500);
+}
+
+#[test]
+fn total_power_excluding_refuses_bad_lists() {
+    let s = Suite::new();
+    let alice = s.addr("alice");
+    let err = s.total_excluding(None, &[&alice, &alice]).unwrap_err();
+    assert!(err.to_string().contains("listed twice"), "{err}");
+    let many: Vec<Addr> = (0..31).map(|i| s.addr(&format!("a{i}"))).collect();
+    let refs: Vec<&Addr> = many.iter().collect();
+    let err = s.total_excluding(None, &refs).unwrap_err();
+    assert!(err.to_string().contains("at most 30"), "{err}");
+    let bad = Addr::unchecked("not-an-address");
+    assert!(s.total_excluding(None, &[&bad]).is_err());
+}

@@ -333,6 +333,11 @@ fn run(ops: Vec<Op>, counts: bool) -> Result<(), TestCaseError> {
             let got: Vec<u128> = addrs.iter().map(|a| s.power(a, Some(*height))).collect();
             prop_assert_eq!(&got[..], &want[..], "height {}", height);
             prop_assert_eq!(s.total_power(Some(*height)), got.iter().sum::<u128>());
+            // the total less two accounts is the sum of everyone else's power
+            let excluded = s
+                .total_excluding(Some(*height), &[&addrs[0], &addrs[1]])
+                .unwrap();
+            prop_assert_eq!(excluded, got[2..].iter().sum::<u128>(), "height {}", height);
         }
     }
     Ok(())

@@ -171,6 +171,17 @@ impl Suite {
         res.power.u128()
     }
 
+    /// `total_power_excluding`: the total at `height` less what `excluding` held then.
+    pub fn total_excluding(&self, height: Option<u64>, excluding: &[&Addr]) -> StdResult<u128> {
+        let msg = QueryMsg::TotalPowerExcluding {
+            height,
+            excluding: excluding.iter().map(|a| a.to_string()).collect(),
+        };
+        let res: TotalPowerAtHeightResponse =
+            self.app.wrap().query_wasm_smart(self.token.clone(), &msg)?;
+        Ok(res.power.u128())
+    }
+
     pub fn supply(&self) -> SupplyResponse {
         self.query(&QueryMsg::Supply {})
     }
