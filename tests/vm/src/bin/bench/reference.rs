@@ -90,6 +90,23 @@ pub fn cw3_ops() -> Vec<Measured> {
         &multisig,
         json!({"execute": {"proposal_id": 1}}),
     );
+    let two = json!({"propose": {"title": "Mint twice", "description": "Two mint actions.",
+        "msgs": [{"wasm": {"execute": {"contract_addr": token, "msg": mint, "funds": []}}},
+            {"wasm": {"execute": {"contract_addr": token, "msg": mint, "funds": []}}}],
+        "latest": null}});
+    exec(&chain, "alice", &multisig, two);
+    exec(
+        &chain,
+        "bob",
+        &multisig,
+        json!({"vote": {"proposal_id": 2, "vote": "yes"}}),
+    );
+    let e2 = exec(
+        &chain,
+        "anyone",
+        &multisig,
+        json!({"execute": {"proposal_id": 2}}),
+    );
     let names = [
         (multisig.as_str(), "cw3-flex-multisig"),
         (group.as_str(), "cw4-group"),
@@ -100,6 +117,7 @@ pub fn cw3_ops() -> Vec<Measured> {
         measure("governance propose", &[&p], &names, Some(only)),
         measure("governance vote", &[&v], &names, Some(only)),
         measure("governance execute", &[&e], &names, Some(only)),
+        measure("governance execute (2 actions)", &[&e2], &names, Some(only)),
     ]
 }
 
@@ -220,12 +238,34 @@ pub fn dao_dao_ops() -> Vec<Measured> {
         &d.proposals,
         json!({"execute": {"proposal_id": 1}}),
     );
+    let two = json!({"propose": {"title": "Mint twice", "description": "Two mint actions.",
+        "msgs": [{"wasm": {"execute": {"contract_addr": d.token, "msg": mint, "funds": []}}},
+            {"wasm": {"execute": {"contract_addr": d.token, "msg": mint, "funds": []}}}],
+        "proposer": null, "vote": null}});
+    exec(c, "alice", &d.proposals, two);
+    for voter in ["alice", "bob"] {
+        let vote = json!({"vote": {"proposal_id": 2, "vote": "yes", "rationale": null}});
+        exec(c, voter, &d.proposals, vote);
+    }
+    c.next_block(100);
+    let e2 = exec(
+        c,
+        "anyone",
+        &d.proposals,
+        json!({"execute": {"proposal_id": 2}}),
+    );
     let names = d.names();
     let system: &[&str] = &[&d.proposals, &d.core];
     vec![
         measure("governance propose", &[&p], &names, Some(system)),
         measure("governance vote", &[&v], &names, Some(system)),
         measure("governance execute", &[&e], &names, Some(system)),
+        measure(
+            "governance execute (2 actions)",
+            &[&e2],
+            &names,
+            Some(system),
+        ),
     ]
 }
 

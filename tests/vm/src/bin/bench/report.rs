@@ -142,6 +142,12 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
     writeln!(w, "  cw20 mint; the measured vote is alice's (cw3: bob's, since cw3's propose casts the proposer's").unwrap();
     writeln!(w, "  vote); a second yes passes it; anyone executes (ours after its 100 s timelock). The mint itself").unwrap();
     writeln!(w, "  is not counted; DAO DAO's count includes dao-dao-core, which runs the proposal's messages.").unwrap();
+    writeln!(w, "  A second proposal with two mints measures the execution of several actions (ours then runs").unwrap();
+    writeln!(
+        w,
+        "  them inside one call to itself, so that they succeed or fail together)."
+    )
+    .unwrap();
     writeln!(w, "- Vesting: 1,000 tokens to carol over 1,000 s from now, no cliff; claim 500 s later. Ours is one").unwrap();
     writeln!(w, "  `mint_vesting` and one `claim_vested`; cw-vesting is a contract per grant: its instantiate plus").unwrap();
     writeln!(
