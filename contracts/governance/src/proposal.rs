@@ -87,16 +87,27 @@ impl Proposal {
     }
 }
 
+/// The suite's own contracts (governance itself, the treasury, the escrow): they never vote,
+/// and their power is not part of a proposal's total.
+pub fn non_voting<'a>(
+    governance: &'a str,
+    treasury: Option<&'a str>,
+    escrow: Option<&'a str>,
+) -> Vec<&'a str> {
+    [Some(governance), treasury, escrow]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 /// Power that can vote at `height`: the token's total less what the suite's own contracts
-/// hold (governance, treasury, escrow never vote, so they must not count against quorum),
-/// read in one query.
+/// hold (they never vote, so they must not count against quorum), read in one query.
 pub fn votable_power(deps: Deps, env: &Env, config: &Config, height: u64) -> StdResult<Uint128> {
-    let suite = [
-        Some(env.contract.address.as_str()),
+    let excluding = non_voting(
+        env.contract.address.as_str(),
         config.treasury.as_ref().map(Addr::as_str),
         config.escrow.as_ref().map(Addr::as_str),
-    ];
-    let excluding: Vec<&str> = suite.into_iter().flatten().collect();
+    );
     total_power_excluding(&deps.querier, config.token.as_str(), height, &excluding)
 }
 

@@ -4,7 +4,7 @@ use commons::governance::{Status, Tally, Vote, MAX_RATIONALE_LEN};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::error::ContractError;
-use crate::proposal::status_name;
+use crate::proposal::{non_voting, status_name};
 use crate::state::{ballot_key, ConfigBytes, Proposal, StoredBallot};
 use crate::tally::Outcome;
 use crate::token::voting_power_at;
@@ -48,13 +48,12 @@ pub fn execute_vote(
         });
     }
     let voter = info.sender;
-    // the suite's contracts never vote (their power is not part of the total either)
-    let suite = [
-        Some(env.contract.address.as_str()),
+    let suite = non_voting(
+        env.contract.address.as_str(),
         contracts.treasury,
         contracts.escrow,
-    ];
-    if suite.contains(&Some(voter.as_str())) {
+    );
+    if suite.contains(&voter.as_str()) {
         return Err(ContractError::ContractCannotVote);
     }
     let height = proposal.snapshot_height();

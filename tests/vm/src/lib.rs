@@ -37,6 +37,8 @@ type Registry = Rc<RefCell<BTreeMap<String, Rc<RefCell<VmInstance>>>>>;
 type Log = Rc<RefCell<Vec<Step>>>;
 type Stack = Rc<RefCell<Vec<String>>>;
 type Admins = Rc<RefCell<BTreeMap<String, String>>>;
+/// Each contract's storage entries, by address.
+type Snapshot = BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>;
 
 const GAS_LIMIT: u64 = u64::MAX / 2;
 
@@ -84,6 +86,18 @@ pub struct Step {
     pub origin: String,
 }
 
+impl Step {
+    /// The contract a chain charges this step to: a query's origin, otherwise the contract
+    /// that ran.
+    pub fn charged_to(&self) -> &str {
+        if self.kind == StepKind::Query {
+            &self.origin
+        } else {
+            &self.contract
+        }
+    }
+}
+
 /// What a successful execution produced.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -91,8 +105,6 @@ pub struct Outcome {
     pub gas: u64,
     /// Every wasm event of the call and of the messages it caused, in order.
     pub events: Vec<Event>,
-    /// Gas of every contract execution the transaction made, in order: (contract, gas).
-    pub calls: Vec<(String, u64)>,
     /// Every step of the transaction, queries and replies included, in order.
     pub steps: Vec<Step>,
     /// The response data of the called contract (after its replies).
@@ -106,14 +118,7 @@ impl Outcome {
     pub fn gas_in(&self, contracts: &[&str]) -> u64 {
         self.steps
             .iter()
-            .filter(|s| {
-                let who = if s.kind == StepKind::Query {
-                    &s.origin
-                } else {
-                    &s.contract
-                };
-                contracts.contains(&who.as_str())
-            })
+            .filter(|s| contracts.contains(&s.charged_to()))
             .map(|s| s.gas)
             .sum()
     }
@@ -123,12 +128,15 @@ impl Outcome {
         self.steps.iter().map(|s| s.gas).sum()
     }
 
-    /// Gas of the first call the transaction made into `contract`.
+    /// Gas of the first instantiate or execute the transaction ran on `contract`.
     pub fn gas_of(&self, contract: &str) -> u64 {
-        self.calls
+        self.steps
             .iter()
-            .find(|(c, _)| c == contract)
-            .map(|(_, g)| *g)
+            .find(|s| {
+                s.contract == contract
+                    && matches!(s.kind, StepKind::Instantiate | StepKind::Execute)
+            })
+            .map(|s| s.gas)
             .unwrap_or_default()
     }
 
@@ -250,49 +258,35 @@ impl Chain {
         sender: &str,
         msg: &impl Serialize,
     ) -> Result<(String, Outcome), String> {
-        self.instantiate_with_funds(wasm, label, sender, msg, vec![])
-    }
-
-    /// `instantiate` with funds in the message info (no bank balance moves).
-    pub fn instantiate_with_funds(
-        &self,
-        wasm: &[u8],
-        label: &str,
-        sender: &str,
-        msg: &impl Serialize,
-        funds: Vec<Coin>,
-    ) -> Result<(String, Outcome), String> {
         let address = self.addr(label);
         let bytes = serde_json::to_vec(msg).map_err(|e| e.to_string())?;
-        let mark = self.log.borrow().len();
+        let outcome = self.transaction(|| {
+            self.load(wasm, &address)?;
+            self.instantiate_raw(&address, sender, &bytes, vec![])
+        })?;
+        Ok((address, outcome))
+    }
+
+    /// Runs one transaction: on success its outcome carries every step it made; on error
+    /// every contract's storage is as before and the contracts it created are gone.
+    fn transaction(
+        &self,
+        run: impl FnOnce() -> Result<Outcome, String>,
+    ) -> Result<Outcome, String> {
         let snapshot = self.snapshot()?;
-        let result = self
-            .load(wasm, &address)
-            .and_then(|_| self.instantiate_raw(&address, sender, &bytes, funds));
+        let mark = self.log.borrow().len();
+        let result = run();
         let steps = self.log.borrow_mut().split_off(mark);
         match result {
             Ok(mut outcome) => {
                 outcome.steps = steps;
-                Ok((address, outcome))
+                Ok(outcome)
             }
             Err(e) => {
-                self.contracts.borrow_mut().remove(&address);
                 self.restore(snapshot)?;
                 Err(e)
             }
         }
-    }
-
-    /// Instantiates stored code `code_id` at the address made from `label`.
-    pub fn instantiate_code(
-        &self,
-        code_id: u64,
-        label: &str,
-        sender: &str,
-        msg: &impl Serialize,
-    ) -> Result<(String, Outcome), String> {
-        let wasm = self.code(code_id)?;
-        self.instantiate(&wasm, label, sender, msg)
     }
 
     /// Creates an instance of `wasm` at `address` whose querier answers from the other
@@ -374,7 +368,6 @@ impl Chain {
         let mut outcome = Outcome {
             gas,
             events: vec![],
-            calls: vec![(address.to_string(), gas)],
             steps: vec![],
             data: None,
         };
@@ -391,24 +384,7 @@ impl Chain {
         funds: Vec<Coin>,
     ) -> Result<Outcome, String> {
         let bytes = serde_json::to_vec(msg).map_err(|e| e.to_string())?;
-        let snapshot = self.snapshot()?;
-        let created = self.contracts.borrow().keys().cloned().collect::<Vec<_>>();
-        let mark = self.log.borrow().len();
-        let result = self.execute_raw(sender, contract, &bytes, funds);
-        let steps = self.log.borrow_mut().split_off(mark);
-        match result {
-            Ok(mut outcome) => {
-                outcome.steps = steps;
-                Ok(outcome)
-            }
-            Err(e) => {
-                self.contracts
-                    .borrow_mut()
-                    .retain(|addr, _| created.contains(addr));
-                self.restore(snapshot)?;
-                Err(e)
-            }
-        }
+        self.transaction(|| self.execute_raw(sender, contract, &bytes, funds))
     }
 
     fn execute_raw(
@@ -431,7 +407,6 @@ impl Chain {
         let mut outcome = Outcome {
             gas,
             events: vec![],
-            calls: vec![(contract.to_string(), gas)],
             steps: vec![],
             data: None,
         };
@@ -458,12 +433,10 @@ impl Chain {
         }
         for sub in response.messages {
             let snapshot = self.snapshot()?;
-            let existing = self.contracts.borrow().keys().cloned().collect::<Vec<_>>();
             let result = self.dispatch(contract, &sub.msg);
             let reply_result = match (result, sub.reply_on) {
                 (Ok(done), ReplyOn::Always | ReplyOn::Success) => {
                     outcome.events.extend(done.events.clone());
-                    outcome.calls.extend(done.calls);
                     #[allow(deprecated)]
                     Some(SubMsgResult::Ok(SubMsgResponse {
                         events: done.events,
@@ -472,16 +445,12 @@ impl Chain {
                     }))
                 }
                 (Err(e), ReplyOn::Always | ReplyOn::Error) => {
-                    self.contracts
-                        .borrow_mut()
-                        .retain(|addr, _| existing.contains(addr));
                     self.restore(snapshot)?;
                     Some(SubMsgResult::Err(e))
                 }
                 (Err(e), _) => return Err(e),
                 (Ok(done), _) => {
                     outcome.events.extend(done.events);
-                    outcome.calls.extend(done.calls);
                     None
                 }
             };
@@ -502,7 +471,7 @@ impl Chain {
         Ok(())
     }
 
-    /// Runs one message a contract sent and returns its events, calls and the protobuf
+    /// Runs one message a contract sent and returns its events and the protobuf
     /// response wasmd would put in `msg_responses`.
     fn dispatch(&self, sender: &str, msg: &CosmosMsg<Empty>) -> Result<Dispatched, String> {
         match msg {
@@ -518,7 +487,6 @@ impl Chain {
                 }
                 Ok(Dispatched {
                     events: inner.events,
-                    calls: inner.calls,
                     response: MsgResponse {
                         type_url: "/cosmwasm.wasm.v1.MsgExecuteContractResponse".into(),
                         value: value.into(),
@@ -550,7 +518,6 @@ impl Chain {
                 }
                 Ok(Dispatched {
                     events: inner.events,
-                    calls: inner.calls,
                     response: MsgResponse {
                         type_url: "/cosmwasm.wasm.v1.MsgInstantiateContractResponse".into(),
                         value: value.into(),
@@ -570,16 +537,6 @@ impl Chain {
         let bytes = serde_json::to_vec(msg).map_err(|e| e.to_string())?;
         let data = query_raw(&self.contracts, &self.block, contract, &bytes)?.0;
         serde_json::from_slice(&data).map_err(|e| e.to_string())
-    }
-
-    /// Reads a raw storage value of `contract` (for building large states in benchmarks).
-    pub fn raw_get(&self, contract: &str, key: &[u8]) -> Result<Option<Vec<u8>>, String> {
-        let inst = self.instance(contract)?;
-        let value = inst
-            .borrow_mut()
-            .with_storage(|s| Ok(s.get(key).0?))
-            .map_err(vm)?;
-        Ok(value)
     }
 
     /// Writes raw storage entries of `contract` directly, bypassing the contract (benchmarks
@@ -649,22 +606,21 @@ impl Chain {
         Ok(written)
     }
 
-    fn snapshot(&self) -> Result<BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>, String> {
-        let mut out = BTreeMap::new();
-        for (addr, inst) in self.contracts.borrow().iter() {
-            let records = inst
-                .borrow_mut()
-                .with_storage(|s| {
-                    let id = s.scan(None, None, Order::Ascending).0?;
-                    Ok(s.all(id).0?)
-                })
-                .map_err(vm)?;
-            out.insert(addr.clone(), records);
-        }
-        Ok(out)
+    /// Every contract's storage, to roll a failed (sub)message back to.
+    fn snapshot(&self) -> Result<Snapshot, String> {
+        let addresses: Vec<String> = self.contracts.borrow().keys().cloned().collect();
+        addresses
+            .into_iter()
+            .map(|addr| Ok((addr.clone(), self.raw_all(&addr)?)))
+            .collect()
     }
 
-    fn restore(&self, snapshot: BTreeMap<String, Vec<(Vec<u8>, Vec<u8>)>>) -> Result<(), String> {
+    /// Puts every contract's storage back as `snapshot` had it and forgets the contracts
+    /// created since.
+    fn restore(&self, snapshot: Snapshot) -> Result<(), String> {
+        self.contracts
+            .borrow_mut()
+            .retain(|addr, _| snapshot.contains_key(addr));
         for (addr, records) in snapshot {
             let inst = self.instance(&addr)?;
             inst.borrow_mut()
@@ -736,7 +692,6 @@ fn proto_bytes(out: &mut Vec<u8>, field: u8, bytes: &[u8]) {
 /// What running one message produced, for the sender's reply.
 struct Dispatched {
     events: Vec<Event>,
-    calls: Vec<(String, u64)>,
     response: MsgResponse,
 }
 
@@ -747,22 +702,6 @@ struct QueryContext {
     log: Log,
     running: Stack,
     admins: Admins,
-}
-
-/// The storage key of `key` in a cw-storage-plus map named `namespace` (the namespace is
-/// length-prefixed; for composite keys, pass every part but the last already length-prefixed).
-pub fn map_key(namespace: &str, key: &[u8]) -> Vec<u8> {
-    let mut k = (namespace.len() as u16).to_be_bytes().to_vec();
-    k.extend_from_slice(namespace.as_bytes());
-    k.extend_from_slice(key);
-    k
-}
-
-/// A length-prefixed key part, for all but the last element of a composite key.
-pub fn key_part(part: &[u8]) -> Vec<u8> {
-    let mut k = (part.len() as u16).to_be_bytes().to_vec();
-    k.extend_from_slice(part);
-    k
 }
 
 /// Answers a contract's query by asking the real instance it names, and records the gas the

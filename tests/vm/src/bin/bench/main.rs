@@ -43,12 +43,7 @@ pub fn measure(
     let mut gas = 0;
     for out in outs {
         for s in &out.steps {
-            let charged_to = if s.kind == StepKind::Query {
-                &s.origin
-            } else {
-                &s.contract
-            };
-            if only.is_some_and(|list| !list.contains(&charged_to.as_str())) {
+            if only.is_some_and(|list| !list.contains(&s.charged_to())) {
                 continue;
             }
             let what = match s.kind {
