@@ -12,6 +12,7 @@ pub mod governance;
 pub mod migrate;
 pub mod pagination;
 pub mod reward_token;
+pub mod time;
 pub mod treasury;
 pub mod vesting;
 
