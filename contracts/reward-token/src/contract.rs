@@ -13,6 +13,7 @@ use crate::delegation::{execute_delegate, execute_undelegate};
 use crate::error::ContractError;
 use crate::marketing::{execute_update_marketing, execute_upload_logo, save_marketing};
 use crate::mint::{execute_mint, execute_update_minter, record_mint};
+use crate::mint_limit::{execute_update_mint_limit, instantiate_mint_limit};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::{Metadata, Supply};
@@ -62,7 +63,7 @@ pub fn instantiate(
         .as_ref()
         .map(|m| validate_addr(deps.api, &m.minter))
         .transpose()?;
-    let cap = msg.mint.and_then(|m| m.cap);
+    let (cap, mint_limit) = msg.mint.map_or((None, None), |m| (m.cap, m.mint_limit));
     let mut supply = Supply::new(minter.as_ref(), cap, msg.vesting_counts_for_voting);
 
     let mut holders = Vec::with_capacity(msg.initial_balances.len());
@@ -96,10 +97,18 @@ pub fn instantiate(
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let cap = supply.cap().map(String::from);
-    let mut res = response("instantiate", 4);
+    let mut res = response("instantiate", 7);
     res.attr("symbol", metadata.symbol)
         .attr("minted_total", supply.minted_total())
         .attr("cap", cap.unwrap_or_else(|| "none".into()));
+    // after the initial balances: they are not minted by the minter and do not count
+    instantiate_mint_limit(
+        deps.storage,
+        env.block.time,
+        mint_limit,
+        msg.change_delay_seconds,
+        &mut res,
+    )?;
     Ok(res)
 }
 
@@ -152,6 +161,9 @@ pub fn execute(
             marketing,
         } => execute_update_marketing(deps, info, project, description, marketing),
         ExecuteMsg::UploadLogo(logo) => execute_upload_logo(deps, info, logo),
+        ExecuteMsg::UpdateMintLimit { mint_limit } => {
+            execute_update_mint_limit(deps, env, info, mint_limit)
+        }
         ExecuteMsg::MintVesting {
             recipient,
             amount,

@@ -1,7 +1,8 @@
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
+use commons::time::DurationError;
 use commons::vesting::ScheduleError;
-use cosmwasm_std::{StdError, Uint128};
+use cosmwasm_std::{StdError, Timestamp, Uint128};
 use cw_utils::PaymentError;
 use thiserror::Error;
 
@@ -22,6 +23,10 @@ pub enum ContractError {
 
     #[error("{0}")]
     Schedule(#[from] ScheduleError),
+
+    /// A period or delay of zero, or of more than ten years.
+    #[error("{0}")]
+    Duration(#[from] DurationError),
 
     #[error("invalid address {address:?}: {reason}")]
     InvalidAddress { address: String, reason: String },
@@ -55,6 +60,27 @@ pub enum ContractError {
         cap: Uint128,
         minted_total: Uint128,
         requested: Uint128,
+    },
+
+    #[error(
+        "minting {requested} would exceed the mint limit of {limit} per window: {remaining} \
+         left in this window, which ends at {window_end} (block time); mint at most {remaining} \
+         now, or the rest from then"
+    )]
+    MintLimitExceeded {
+        limit: Uint128,
+        remaining: Uint128,
+        requested: Uint128,
+        window_end: Timestamp,
+    },
+
+    #[error(
+        "change_delay_seconds is {change_delay_seconds}; it must be at least the mint limit's \
+         period of {period_seconds} seconds, so a loosening waits out a whole window"
+    )]
+    ChangeDelayTooShort {
+        change_delay_seconds: u64,
+        period_seconds: u64,
     },
 
     #[error("total supply would overflow")]

@@ -1,5 +1,6 @@
 //! Commons reward token: a cw20 token with a lifetime supply cap, burn accounting, vesting
-//! grants, delegation and voting-power snapshots by block height.
+//! grants, delegation, voting-power snapshots by block height, and a mint limit per window that
+//! binds the minter.
 //!
 //! Wire types live in `commons::reward_token`; this crate holds the logic.
 
@@ -11,6 +12,7 @@ pub mod error;
 mod history;
 mod marketing;
 mod mint;
+mod mint_limit;
 mod power;
 mod query;
 mod response;

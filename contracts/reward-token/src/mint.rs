@@ -1,9 +1,10 @@
-//! Minting within the lifetime cap, and the minter role.
+//! Minting within the lifetime cap and the mint limit, and the minter role.
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::account::Ledger;
 use crate::error::ContractError;
+use crate::mint_limit::{count_mint, window_attrs};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::Supply;
@@ -57,19 +58,25 @@ pub fn execute_mint(
     ensure_minter(&supply, &info.sender, "mint")?;
     let to = validate_addr(deps.api, &recipient)?;
     record_mint(&mut supply, amount)?;
+    let window = count_mint(deps.storage, env.block.time, amount)?;
     let mut ledger = Ledger::new(deps.storage, env.block.height);
     let slot = ledger.open(&to)?;
     ledger.credit(slot, amount)?;
     power::grow(&mut ledger, &mut supply, slot, amount)?;
     supply.save(ledger.store());
     ledger.commit();
-    let mut res = response("mint", 4);
+    let mut res = response("mint", if window.is_some() { 6 } else { 4 });
     res.attr("to", to)
         .attr("amount", amount)
         .attr("minted_total", supply.minted_total());
+    if let Some(window) = &window {
+        window_attrs(&mut res, window)?;
+    }
     Ok(res)
 }
 
+/// Hands minting over; the mint limit, its window and any pending change stay as they are, so
+/// a new minter is bound exactly as the old one was.
 pub fn execute_update_minter(
     deps: DepsMut,
     info: MessageInfo,

@@ -11,6 +11,7 @@ use crate::account::{account_key, power_archive, Account};
 use crate::allowance::{query_allowance, query_owner_allowances, query_spender_allowances};
 use crate::delegation::query_delegation;
 use crate::marketing::{query_download_logo, query_marketing_info};
+use crate::mint_limit::query_mint_limit;
 use crate::state::{total_power_archive, Metadata, Supply, ACCOUNT_NS};
 use crate::vesting::query_vesting;
 use commons::codec::map_key;
@@ -59,6 +60,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         } => to_json_binary(&query_vesting(deps, env, address, start_after, limit)?),
         QueryMsg::Supply {} => to_json_binary(&query_supply(deps)?),
         QueryMsg::Delegation { address } => to_json_binary(&query_delegation(deps, address)?),
+        QueryMsg::MintLimit {} => to_json_binary(&query_mint_limit(deps, env)?),
     }
 }
 
@@ -118,6 +120,7 @@ fn query_token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
     })
 }
 
+/// cw20 `minter`: exactly cw20's `{minter, cap}`; the mint limit has its own query.
 fn query_minter(deps: Deps) -> StdResult<Option<MinterResponse>> {
     let supply = Supply::load(deps.storage)?;
     Ok(supply.minter().map(|minter| MinterResponse {

@@ -10,17 +10,24 @@
 //! | map `"grant"`, by (grantee, grant id) | a [`Grant`], 81 bytes |
 //! | map `"allowance"` by (owner, spender), and `"allowance_spender"` by (spender, owner) | the same allowance, 25 bytes (see `allowance`) |
 //! | `"marketing_info"`, `"logo"` | marketing information and logo (see `marketing`) |
+//! | `"mint_limit"` | [`MintWindow`] (JSON): the mint limit in force, its current window and the pending change; absent while there is no limit |
+//! | `"mint_change_delay"` | the configured change delay of the mint limit (JSON number of seconds); absent when none was set |
 //! | `"contract_info"` | cw2's contract name and version (JSON, cw2's layout) |
 //!
-//! Everything but cw2's record is binary, big-endian. Map keys follow cw-storage-plus (2-byte
+//! Everything but cw2's record and the two mint-limit items is binary, big-endian. The
+//! mint-limit items are plain cw-storage-plus JSON: only the minter's handlers and queries read
+//! them, never a transfer, so their cost does not matter to holders. Map keys follow cw-storage-plus (2-byte
 //! namespace length, namespace, key parts with a 2-byte length prefix on every part but the
 //! last), so range queries work over them. Balances are not in cw20-base's `"balance"`
 //! namespace: a holder's balance sits in its account record next to its voting power, so a
 //! transfer reads and writes one record per party. The cw20 `balance` and `all_accounts`
 //! queries read these records.
 
+use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
+use cw_storage_plus::Item;
 
+use commons::reward_token::{MintLimit, PendingMintLimit};
 use commons::vesting::VestingSchedule;
 
 use crate::history::{Archive, History, HISTORY_LEN};
@@ -44,6 +51,25 @@ pub const LOGO_KEY: &[u8] = b"logo";
 pub const ALLOWANCE_NS: &[u8] = b"allowance";
 /// Namespace of the same allowances by (spender, owner).
 pub const ALLOWANCE_SPENDER_NS: &[u8] = b"allowance_spender";
+
+/// The mint limit in force and its window. Kept only while a limit is in force: a token without
+/// one pays a single read of a missing key per mint. A pending change can only exist while a
+/// limit is in force (it is a loosening of that limit), so it lives in the same record.
+pub const MINT_LIMIT: Item<MintWindow> = Item::new("mint_limit");
+/// The configured change delay of the mint limit, in seconds.
+pub const MINT_CHANGE_DELAY: Item<u64> = Item::new("mint_change_delay");
+
+/// The mint limit in force, the window the minted amount belongs to, and the pending change.
+#[cw_serde]
+pub struct MintWindow {
+    pub limit: MintLimit,
+    /// Start of the window `minted` belongs to. It is always `set_at + k * period` of the
+    /// limit in force, so rolling forward from it keeps the windows fixed.
+    pub window_start: Timestamp,
+    /// Minted in that window, carried over from the previous limit when the limit changed.
+    pub minted: Uint128,
+    pub pending: Option<PendingMintLimit>,
+}
 
 /// Name, symbol and decimals: set at instantiation, read only by `token_info`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,6 +11,7 @@ use cosmwasm_std::{
 use crate::account::{Account, Ledger, Slot};
 use crate::error::ContractError;
 use crate::mint::{ensure_minter, lock, record_mint};
+use crate::mint_limit::{count_mint, window_attrs};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::{Grant, Supply, GRANT_NS};
@@ -125,6 +126,8 @@ pub fn execute_mint_vesting(
     let holder = validate_addr(deps.api, &recipient)?;
     schedule.validate()?;
     record_mint(&mut supply, amount)?;
+    // a grant is minted now, whenever it vests: it counts against the current window
+    let window = count_mint(deps.storage, env.block.time, amount)?;
     lock(&mut supply, amount)?;
 
     let grant_id = supply
@@ -147,7 +150,7 @@ pub fn execute_mint_vesting(
     lock_for(&mut ledger, &mut supply, slot, amount)?;
     supply.save(ledger.store());
     ledger.commit();
-    let mut res = response("mint_vesting", 8);
+    let mut res = response("mint_vesting", if window.is_some() { 10 } else { 8 });
     res.attr("to", holder)
         .attr("grant_id", grant_id.to_string())
         .attr("amount", amount)
@@ -155,6 +158,9 @@ pub fn execute_mint_vesting(
         .attr("cliff_seconds", schedule.cliff_seconds.to_string())
         .attr("duration_seconds", schedule.duration_seconds.to_string())
         .attr("revocable", if revocable { "true" } else { "false" });
+    if let Some(window) = &window {
+        window_attrs(&mut res, window)?;
+    }
     Ok(res)
 }
 

@@ -2,11 +2,11 @@
 //!
 //! Every cw20 message and query keeps cw20 2.0's JSON name and shape, so wallets, explorers and
 //! cw20 clients work unchanged. The extensions (vesting grants, delegation, voting-power
-//! snapshots and supply accounting) are additional variants.
+//! snapshots, supply accounting and the mint limit) are additional variants.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Binary, Timestamp, Uint128};
-use cw20::{Cw20Coin, Expiration, Logo, MinterResponse};
+use cw20::{Cw20Coin, Expiration, Logo};
 
 use crate::vesting::VestingSchedule;
 
@@ -29,7 +29,40 @@ fn default_true() -> bool {
     true
 }
 
-/// Instantiates the token: cw20-base's fields plus `vesting_counts_for_voting`.
+// `MintLimit` and `MinterInfo` refuse unknown fields: a misspelt field inside them must not
+// silently give a token or an update without the limit that was meant.
+
+/// At most `amount` minted per fixed window of `period_seconds`.
+///
+/// Windows start when the limit is set: `[set_at + k * period_seconds, set_at + (k + 1) *
+/// period_seconds)`. Every `mint` and `mint_vesting` counts; initial balances do not.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+pub struct MintLimit {
+    /// Most tokens the minter may mint in one window (zero stops minting while it is in force).
+    pub amount: Uint128,
+    /// Length of a window in seconds: 1 to 315,360,000 (ten years).
+    pub period_seconds: u64,
+}
+
+/// Who may mint, the lifetime cap and the mint limit. Its JSON is a superset of cw20's
+/// `MinterResponse` (`{minter, cap}`), so cw20-base's instantiate messages parse unchanged.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+pub struct MinterInfo {
+    /// The only address allowed to mint (governance, in the Commons suite).
+    pub minter: String,
+    /// Lifetime cap: the total ever minted (initial balances and vesting grants included)
+    /// never exceeds it, so burned tokens are gone for good. Stricter than cw20-base, whose cap
+    /// bounds only the circulating supply.
+    pub cap: Option<Uint128>,
+    /// Most the minter may mint per window, vesting grants included, so a captured minter
+    /// cannot mint the rest of the cap at once. `null`: no limit but the cap.
+    pub mint_limit: Option<MintLimit>,
+}
+
+/// Instantiates the token: cw20-base's fields plus `vesting_counts_for_voting`, the mint limit
+/// and its change delay.
 #[cw_serde]
 pub struct InstantiateMsg {
     /// Token name: 3 to 50 bytes of UTF-8.
@@ -40,16 +73,19 @@ pub struct InstantiateMsg {
     pub decimals: u8,
     /// Liquid balances minted at creation; they count against the cap. Addresses must be unique.
     pub initial_balances: Vec<Cw20Coin>,
-    /// Who may mint, and the lifetime cap: the total ever minted (initial balances and vesting
-    /// grants included) never exceeds `cap`, so burned tokens are gone for good. This is stricter
-    /// than cw20-base, whose cap bounds only the circulating supply.
-    pub mint: Option<MinterResponse>,
+    /// Who may mint, the lifetime cap and the mint limit; `null`: no one can ever mint.
+    pub mint: Option<MinterInfo>,
     /// Marketing information and logo, as in cw20-base.
     pub marketing: Option<InstantiateMarketingInfo>,
     /// Whether tokens locked in vesting grants count as voting power of the grantee
     /// (default true). Either way they count in the total supply and against the cap.
     #[serde(default = "default_true")]
     pub vesting_counts_for_voting: bool,
+    /// How long a change that loosens the mint limit (a higher amount, a shorter period or its
+    /// removal) waits before it applies, in seconds: at most ten years, and at least the mint
+    /// limit's period, which is also the default. A change always waits at least the period of
+    /// the limit in force, so a whole window passes under the old limit first.
+    pub change_delay_seconds: Option<u64>,
 }
 
 #[cw_serde]
@@ -113,6 +149,17 @@ pub enum ExecuteMsg {
         schedule: VestingSchedule,
         /// Whether the minter may later revoke the unvested part.
         revocable: bool,
+    },
+    /// Minter only: changes the mint limit. Compared with the limit in force, a lower-or-equal
+    /// amount with a longer-or-equal period applies at once; a higher amount, a shorter period
+    /// or removal (`null`) is pending and applies by itself after the change delay (see the
+    /// `mint_limit` query). A change that both tightens and loosens applies its tighter part
+    /// (the lower amount, the longer period) at once and the rest after the delay. There is one
+    /// pending change: a newer update replaces it and restarts its delay, and an update that
+    /// only tightens drops it. What the current window already minted still counts.
+    UpdateMintLimit {
+        /// The new limit; `null` removes it (after the delay).
+        mint_limit: Option<MintLimit>,
     },
     /// Moves everything vested so far from the sender's grants into its liquid balance.
     /// Without `grant_ids`, claims from the sender's oldest 30 open grants (call again for more);
@@ -204,6 +251,11 @@ pub enum QueryMsg {
     /// Whom `address` delegates its voting power to (itself when it never delegated).
     #[returns(DelegationResponse)]
     Delegation { address: String },
+    /// The mint limit as it stands now (a pending change that is due shows as applied): the
+    /// limit, what the current window minted and has left, when the window ends, and the
+    /// pending change with the time it applies.
+    #[returns(MintLimitResponse)]
+    MintLimit {},
 }
 
 #[cw_serde]
@@ -275,4 +327,35 @@ pub struct SupplyResponse {
 pub struct DelegationResponse {
     /// The account that votes with `address`'s power: `address` itself when it never delegated.
     pub delegatee: Addr,
+}
+
+/// A change of the mint limit that waits out the change delay.
+#[cw_serde]
+pub struct PendingMintLimit {
+    /// The limit that will be in force; `null`: the limit will be removed.
+    pub mint_limit: Option<MintLimit>,
+    /// Block time from which the change is in force (it applies by itself, no call needed).
+    pub applies_at: Timestamp,
+}
+
+#[cw_serde]
+pub struct MintLimitResponse {
+    /// The limit in force now; `null`: the minter is bound only by the cap.
+    pub mint_limit: Option<MintLimit>,
+    /// Tokens minted in the current window (zero without a limit). When a limit changes, what
+    /// its window had minted carries over into the window of the new limit.
+    pub minted_in_window: Uint128,
+    /// What the minter may still mint before `window_end` (`null` without a limit). The
+    /// lifetime cap may leave less.
+    pub remaining: Option<Uint128>,
+    /// Start of the current window (`null` without a limit).
+    pub window_start: Option<Timestamp>,
+    /// End of the current window, exclusive: from this time a new window starts with nothing
+    /// minted (`null` without a limit).
+    pub window_end: Option<Timestamp>,
+    /// How long a loosening made now would wait, in seconds: the configured change delay, or
+    /// the period of the limit in force when that is longer.
+    pub change_delay_seconds: u64,
+    /// The change that waits for its delay, if any.
+    pub pending: Option<PendingMintLimit>,
 }

@@ -5,7 +5,7 @@ use super::*;
 use cw20::{
     AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceResponse,
     Cw20ExecuteMsg, Cw20QueryMsg, DownloadLogoResponse, EmbeddedLogo, Expiration, Logo, LogoInfo,
-    MarketingInfoResponse, TokenInfoResponse,
+    MarketingInfoResponse, MinterResponse, TokenInfoResponse,
 };
 
 fn cw20(s: &mut Suite, sender: &Addr, msg: Cw20ExecuteMsg) -> AnyResult<AppResponse> {

@@ -4,9 +4,17 @@
 //! should; balances, locked amounts and powers match the model; total_supply = balances + locked;
 //! minted - burned = total_supply <= cap; and at every past height the total power equals the
 //! sum of individual powers, and each individual power equals the model's at that height.
+//!
+//! The minter also loosens and tightens the mint limit (raise, remove, shorten, lower,
+//! lengthen, invalid periods) while it mints and grants, and the clock jumps to the seconds
+//! around window ends and pending changes. After every step: the token's `mint_limit` answer
+//! matches the log-based model in `mint_limit_model`; no fixed window of any limit saw more
+//! minted than that limit (summed from the mints made and their times); and a limit that got
+//! looser was asked for at least the change delay earlier.
 
 use std::collections::BTreeMap;
 
+use super::mint_limit_model::{Lim, LimitModel};
 use super::*;
 use proptest::prelude::*;
 
@@ -29,11 +37,20 @@ enum Op {
     Delegate(usize, usize),
     Undelegate(usize),
     NextBlock(u64),
+    UpdateLimit(Option<Lim>),
+    /// To the end of the current window, or to when the pending change applies, plus
+    /// `offset` seconds (-1, 0 or 1).
+    Jump {
+        to_pending: bool,
+        offset: i64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
     let who = 0..ACCOUNTS.len();
-    let amount = prop_oneof![Just(0u128), 1u128..=1_200];
+    let amount = prop_oneof![Just(0u128), 1u128..=150, 1u128..=1_200];
+    let period = prop_oneof![8 => 10u64..=90, 1 => Just(0u64), 1 => Just(u64::MAX)];
+    let limit = prop_oneof![1 => Just(None), 6 => (0u128..=400, period).prop_map(Some)];
     prop_oneof![
         3 => (who.clone(), who.clone(), amount.clone()).prop_map(|(a, b, n)| Op::Transfer(a, b, n)),
         1 => (who.clone(), amount.clone()).prop_map(|(a, n)| Op::Burn(a, n)),
@@ -46,6 +63,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (who.clone(), who.clone()).prop_map(|(a, b)| Op::Delegate(a, b)),
         1 => who.prop_map(Op::Undelegate),
         3 => (1u64..=40).prop_map(Op::NextBlock),
+        3 => limit.prop_map(Op::UpdateLimit),
+        2 => (any::<bool>(), -1i64..=1).prop_map(|(to_pending, offset)| Op::Jump { to_pending, offset }),
     ]
 }
 
@@ -82,6 +101,7 @@ struct Model {
     minted: u128,
     burned: u128,
     counts: bool,
+    limit: LimitModel,
 }
 
 impl Model {
@@ -124,9 +144,10 @@ impl Model {
                 self.burned += n;
             }
             Op::Mint(a, n) => {
-                if n == 0 || self.minted + n > CAP {
+                if n == 0 || self.minted + n > CAP || !self.limit.allows(now.nanos(), n) {
                     return false;
                 }
+                self.limit.record_mint(now.nanos(), n);
                 self.balances[a] += n;
                 self.minted += n;
             }
@@ -140,6 +161,10 @@ impl Model {
                 if amount == 0 || self.minted + amount > CAP || duration == 0 || cliff > duration {
                     return false;
                 }
+                if !self.limit.allows(now.nanos(), amount) {
+                    return false;
+                }
+                self.limit.record_mint(now.nanos(), amount);
                 self.minted += amount;
                 self.next_grant += 1;
                 let schedule = VestingSchedule {
@@ -210,7 +235,8 @@ impl Model {
                     return false;
                 }
             }
-            Op::NextBlock(_) => {}
+            Op::UpdateLimit(requested) => return self.limit.update(now.nanos(), requested),
+            Op::NextBlock(_) | Op::Jump { .. } => {}
         }
         true
     }
@@ -271,18 +297,101 @@ fn message(s: &Suite, op: &Op, addrs: &[Addr]) -> Option<(Addr, ExecuteMsg)> {
             },
         ),
         Op::Undelegate(a) => (addrs[*a].clone(), ExecuteMsg::Undelegate {}),
-        Op::NextBlock(_) => return None,
+        Op::UpdateLimit(requested) => (
+            s.minter.clone(),
+            ExecuteMsg::UpdateMintLimit {
+                mint_limit: requested.map(|(amount, period)| limit(amount, period)),
+            },
+        ),
+        Op::NextBlock(_) | Op::Jump { .. } => return None,
     })
 }
 
-fn run(ops: Vec<Op>, counts: bool) -> Result<(), TestCaseError> {
-    let mut s = Suite::with(|m| m.vesting_counts_for_voting = counts);
+/// How many seconds a `Jump` moves the clock: to the boundary it names (when it lies ahead),
+/// else one second.
+fn jump_seconds(s: &Suite, to_pending: bool, offset: i64) -> u64 {
+    let q = s.mint_limit();
+    let target = if to_pending {
+        q.pending.map(|p| p.applies_at)
+    } else {
+        q.window_end
+    };
+    let now = s.now().seconds();
+    target
+        .and_then(|t| t.seconds().checked_add_signed(offset))
+        .filter(|t| *t > now)
+        .map_or(1, |t| t - now)
+}
+
+/// The model's limit as the token's wire type.
+fn wire(l: Option<Lim>) -> Option<MintLimit> {
+    l.map(|(amount, period)| limit(amount, period))
+}
+
+/// The token's `mint_limit` answer agrees with the model, and the model's logs pass the
+/// checks that need nothing but the mints and their times.
+fn check_mint_limit(
+    s: &Suite,
+    model: &mut LimitModel,
+    before: Option<Lim>,
+) -> Result<Option<Lim>, TestCaseError> {
+    let now = s.now().nanos();
+    model.materialize(now);
+    let q = s.mint_limit();
+    let in_force = model.in_force();
+    prop_assert_eq!(&q.mint_limit, &wire(in_force));
+    let pending = model.pending.map(|(l, at)| PendingMintLimit {
+        mint_limit: wire(l),
+        applies_at: Timestamp::from_nanos(at),
+    });
+    prop_assert_eq!(&q.pending, &pending);
+    let delay = model.configured.max(in_force.map_or(0, |(_, p)| p));
+    prop_assert_eq!(q.change_delay_seconds, delay);
+    if let Some((amount, _)) = in_force {
+        let minted = model.minted_in_window(now);
+        prop_assert_eq!(q.minted_in_window.u128(), minted);
+        prop_assert_eq!(
+            q.remaining,
+            Some(Uint128::new(amount.saturating_sub(minted)))
+        );
+        prop_assert_eq!(
+            q.window_start,
+            Some(Timestamp::from_nanos(model.window_start(now)))
+        );
+    }
+    prop_assert_eq!(model.overfull_window(), None);
+    prop_assert!(
+        model.loosening_was_due(before, in_force, now),
+        "{:?} -> {:?} at {} without a due request: {:?}",
+        before,
+        in_force,
+        now,
+        model.requests
+    );
+    Ok(in_force)
+}
+
+fn run(
+    ops: Vec<Op>,
+    counts: bool,
+    initial_limit: Option<Lim>,
+    change_delay: u64,
+) -> Result<(), TestCaseError> {
+    let mut s = Suite::with(|m| {
+        m.vesting_counts_for_voting = counts;
+        if let Some(mint) = m.mint.as_mut() {
+            mint.mint_limit = wire(initial_limit);
+        }
+        m.change_delay_seconds = Some(change_delay);
+    });
     let addrs: Vec<Addr> = ACCOUNTS.iter().map(|a| s.addr(a)).collect();
     let mut model = Model {
         counts,
         minted: 1_500,
+        limit: LimitModel::new(s.now().nanos(), initial_limit, change_delay),
         ..Model::default()
     };
+    let mut observed = initial_limit;
     model.balances[0] = 1_000;
     model.balances[1] = 500;
     // powers[h] = the model's powers at the start of block h
@@ -291,7 +400,12 @@ fn run(ops: Vec<Op>, counts: bool) -> Result<(), TestCaseError> {
     history.insert(s.height(), model.powers());
 
     for op in ops {
-        if let Op::NextBlock(secs) = op {
+        let step = match op {
+            Op::NextBlock(secs) => Some(secs),
+            Op::Jump { to_pending, offset } => Some(jump_seconds(&s, to_pending, offset)),
+            _ => None,
+        };
+        if let Some(secs) = step {
             s.next_block(secs);
             history.insert(s.height(), model.powers());
         } else {
@@ -322,6 +436,7 @@ fn run(ops: Vec<Op>, counts: bool) -> Result<(), TestCaseError> {
         prop_assert!(supply.minted_total.u128() <= CAP);
         prop_assert_eq!(supply.minted_total.u128(), model.minted);
         prop_assert_eq!(supply.burned_total.u128(), model.burned);
+        observed = check_mint_limit(&s, &mut model.limit, observed)?;
 
         // current powers
         let now: Vec<u128> = addrs.iter().map(|a| s.power(a, None)).collect();
@@ -347,7 +462,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn supply_and_power_invariants(ops in prop::collection::vec(op(), 1..40), counts in any::<bool>()) {
-        run(ops, counts)?;
+    fn supply_and_power_invariants(
+        ops in prop::collection::vec(op(), 1..40),
+        counts in any::<bool>(),
+        initial_limit in prop::option::of((0u128..=400, 10u64..=90)),
+        change_delay in 90u64..=150,
+    ) {
+        run(ops, counts, initial_limit, change_delay)?;
     }
 }

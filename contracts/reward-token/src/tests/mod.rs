@@ -5,20 +5,24 @@ mod delegation;
 mod errors;
 mod instantiate;
 mod invariants;
+mod mint_limit;
+mod mint_limit_errors;
+mod mint_limit_model;
 mod supply;
 mod vesting;
 
 use anyhow::Result as AnyResult;
 use commons::reward_token::{
-    DelegationResponse, ExecuteMsg, InstantiateMsg, QueryMsg, SupplyResponse,
-    TotalPowerAtHeightResponse, VestingResponse, VotingPowerAtHeightResponse,
+    DelegationResponse, ExecuteMsg, InstantiateMsg, MintLimit, MintLimitResponse, MinterInfo,
+    PendingMintLimit, QueryMsg, SupplyResponse, TotalPowerAtHeightResponse, VestingResponse,
+    VotingPowerAtHeightResponse,
 };
 use commons::vesting::VestingSchedule;
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdError,
     StdResult, Timestamp, Uint128,
 };
-use cw20::{BalanceResponse, Cw20Coin, Cw20ReceiveMsg, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin, Cw20ReceiveMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use cw_storage_plus::Item;
 
@@ -84,12 +88,14 @@ pub fn default_msg(app: &App) -> InstantiateMsg {
                 amount: Uint128::new(500),
             },
         ],
-        mint: Some(MinterResponse {
+        mint: Some(MinterInfo {
             minter: api.addr_make("minter").into_string(),
             cap: Some(Uint128::new(CAP)),
+            mint_limit: None,
         }),
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     }
 }
 
@@ -121,6 +127,17 @@ impl Suite {
             minter,
             code_id,
         }
+    }
+
+    /// A suite whose minter may mint `amount` per `period` seconds, with the default change
+    /// delay (the period) unless `change_delay` is given.
+    pub fn limited(amount: u128, period: u64, change_delay: Option<u64>) -> Self {
+        Self::with(|m| {
+            if let Some(mint) = m.mint.as_mut() {
+                mint.mint_limit = Some(limit(amount, period));
+            }
+            m.change_delay_seconds = change_delay;
+        })
     }
 
     pub fn addr(&self, name: &str) -> Addr {
@@ -236,6 +253,36 @@ impl Suite {
             .unwrap()
     }
 
+    /// The minter mints `amount` liquid tokens to `to`.
+    pub fn mint(&mut self, to: &Addr, amount: u128) -> AnyResult<AppResponse> {
+        let minter = self.minter.clone();
+        self.exec(
+            &minter,
+            &ExecuteMsg::Mint {
+                recipient: to.to_string(),
+                amount: Uint128::new(amount),
+            },
+        )
+    }
+
+    /// The minter asks for `mint_limit` (`None` removes it).
+    pub fn update_limit(&mut self, mint_limit: Option<MintLimit>) -> AnyResult<AppResponse> {
+        let minter = self.minter.clone();
+        self.exec(&minter, &ExecuteMsg::UpdateMintLimit { mint_limit })
+    }
+
+    pub fn mint_limit(&self) -> MintLimitResponse {
+        self.query(&QueryMsg::MintLimit {})
+    }
+
+    /// Moves to the next block at exactly `time`.
+    pub fn block_at(&mut self, time: Timestamp) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = time;
+        });
+    }
+
     pub fn mint_vesting(
         &mut self,
         to: &Addr,
@@ -262,6 +309,13 @@ impl Suite {
             cliff_seconds: 100,
             duration_seconds: 1_000,
         }
+    }
+}
+
+pub fn limit(amount: u128, period_seconds: u64) -> MintLimit {
+    MintLimit {
+        amount: Uint128::new(amount),
+        period_seconds,
     }
 }
 
