@@ -7,15 +7,22 @@ use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult}
 use commons::migrate::{migrate_version, MigrateMsg};
 use commons::treasury::{ExecuteMsg, InstantiateMsg, QueryMsg};
 
-use crate::config::{
-    check_cw20s, execute_accept_owner, execute_propose_owner, execute_revoke_budget,
-    execute_set_budget, execute_update_config, set_limits,
-};
+use commons::time::check_duration;
+
+use crate::budget::{execute_revoke_budget, execute_set_budget};
+use crate::config::{check_cw20s, execute_update_config};
 use crate::deposit::{execute_deposit, execute_receive};
 use crate::error::ContractError;
 use crate::ledger::validate_addr;
+use crate::limits::{
+    check_limits, execute_apply_changes, execute_cancel_pending_change, init_limits,
+};
 use crate::spend::{execute_spend, execute_spend_budget, execute_spend_to_contract};
 use crate::state::{Config, CONFIG};
+use crate::succession::{
+    execute_accept_owner, execute_cancel_migration, execute_migrate_self, execute_propose_owner,
+    execute_schedule_migration,
+};
 
 pub const CONTRACT_NAME: &str = "crates.io:commons-treasury";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -28,17 +35,20 @@ pub fn instantiate(
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
+    let delay = check_duration("the change delay", msg.change_delay_seconds)?;
     let config = Config {
         owner: validate_addr(deps.api, &msg.owner)?,
-        pending_owner: None,
         accepted_cw20s: check_cw20s(deps.api, &msg.accepted_cw20s)?,
+        change_delay_seconds: delay,
     };
+    let limits = check_limits(deps.api, &msg.spend_limits, delay)?;
     CONFIG.save(deps.storage, &config)?;
-    set_limits(deps.storage, deps.api, env.block.time, &msg.spend_limits)?;
+    init_limits(deps.storage, env.block.time, limits)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
-        .add_attribute("owner", config.owner))
+        .add_attribute("owner", config.owner)
+        .add_attribute("change_delay_seconds", delay.to_string()))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -88,8 +98,17 @@ pub fn execute(
             accepted_cw20s,
             spend_limits,
         } => execute_update_config(deps, env, info, accepted_cw20s, spend_limits),
-        ExecuteMsg::ProposeOwner { new_owner } => execute_propose_owner(deps, info, new_owner),
-        ExecuteMsg::AcceptOwner {} => execute_accept_owner(deps, info),
+        ExecuteMsg::CancelPendingChange { asset_info } => {
+            execute_cancel_pending_change(deps, env, info, asset_info)
+        }
+        ExecuteMsg::ApplyChanges {} => execute_apply_changes(deps, env, info),
+        ExecuteMsg::ProposeOwner { new_owner } => execute_propose_owner(deps, env, info, new_owner),
+        ExecuteMsg::AcceptOwner {} => execute_accept_owner(deps, env, info),
+        ExecuteMsg::ScheduleMigration { code_id, msg } => {
+            execute_schedule_migration(deps, env, info, code_id, msg)
+        }
+        ExecuteMsg::MigrateSelf {} => execute_migrate_self(deps, env, info),
+        ExecuteMsg::CancelMigration {} => execute_cancel_migration(deps, info),
     }
 }
 

@@ -1,5 +1,6 @@
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
+use commons::time::DurationError;
 use cosmwasm_std::{StdError, Timestamp, Uint128};
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -19,6 +20,9 @@ pub enum ContractError {
     #[error("{0}")]
     List(#[from] ListError),
 
+    #[error("{0}")]
+    Duration(#[from] DurationError),
+
     #[error("invalid address {address:?}: {reason}")]
     InvalidAddress { address: String, reason: String },
 
@@ -31,11 +35,11 @@ pub enum ContractError {
     #[error("no ownership transfer is pending for you")]
     NotPendingOwner,
 
+    #[error("ownership can be accepted from {effective_at} on, when the change delay has passed")]
+    OwnerChangeNotDue { effective_at: Timestamp },
+
     #[error("amount must be greater than zero")]
     ZeroAmount,
-
-    #[error("period must be greater than zero seconds")]
-    ZeroPeriod,
 
     #[error("memo is {len} bytes; at most {max} are accepted")]
     MemoTooLong { len: usize, max: usize },
@@ -87,4 +91,39 @@ pub enum ContractError {
 
     #[error("{asset} appears twice in the spend limits")]
     DuplicateLimit { asset: String },
+
+    #[error(
+        "the spend limit of {asset} has a period of {period} s, longer than the change delay of \
+         {delay} s, so a loosening could bite before one whole window passed: use a period of at \
+         most {delay} s (the delay is fixed when the treasury is instantiated)"
+    )]
+    DelayShorterThanPeriod {
+        asset: String,
+        period: u64,
+        delay: u64,
+    },
+
+    #[error(
+        "{asset} has no pending spend-limit change (one past its effective time is already in \
+         force)"
+    )]
+    NoPendingChange { asset: String },
+
+    #[error("no spend-limit change is pending")]
+    NoPendingChanges,
+
+    #[error("no spend-limit change is due yet: the next one takes effect at {next_effective_at}")]
+    NoChangeDue { next_effective_at: Timestamp },
+
+    #[error("code id 0 does not exist: schedule a migration to a stored code id")]
+    ZeroCodeId,
+
+    #[error("no migration is scheduled")]
+    NoMigrationScheduled,
+
+    #[error("the scheduled migration to code {code_id} may run from {effective_at} on")]
+    MigrationNotDue {
+        code_id: u64,
+        effective_at: Timestamp,
+    },
 }

@@ -2,14 +2,17 @@
 //! word or by delegated budgets, within spend limits, recording every movement in a ledger.
 //! Wire types live in `commons::treasury`.
 
+mod budget;
 mod config;
 pub mod contract;
 mod deposit;
 pub mod error;
 mod ledger;
+mod limits;
 mod query;
 mod spend;
 pub mod state;
+mod succession;
 mod window;
 
 #[cfg(test)]

@@ -3,13 +3,17 @@
 use commons::asset::AssetInfo;
 use commons::pagination::page_limit;
 use commons::treasury::{
-    BalancesResponse, BudgetResponse, BudgetsResponse, ConfigResponse, Cw20Balance, LedgerResponse,
-    QueryMsg, SpendLimitResponse,
+    self as wire, BalancesResponse, BudgetResponse, BudgetsResponse, ConfigResponse, Cw20Balance,
+    LedgerResponse, PendingChangesResponse, PendingLimitChange, QueryMsg, SpendLimit,
+    SpendLimitResponse,
 };
 use cosmwasm_std::{to_json_binary, Addr, Binary, Coin, Deps, Env, Order, StdError, StdResult};
 use cw_storage_plus::Bound;
 
-use crate::state::{Budget, BUDGETS, CONFIG, DENOMS, LEDGER, LIMITS};
+use crate::limits::limit_at;
+use crate::state::{
+    Budget, BUDGETS, CONFIG, DENOMS, LEDGER, PENDING_LIMITS, PENDING_MIGRATION, PENDING_OWNER,
+};
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
@@ -17,8 +21,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             let c = CONFIG.load(deps.storage)?;
             to_json_binary(&ConfigResponse {
                 owner: c.owner,
-                pending_owner: c.pending_owner,
+                pending_owner: PENDING_OWNER.may_load(deps.storage)?.map(|p| p.new_owner),
                 accepted_cw20s: c.accepted_cw20s,
+                change_delay_seconds: c.change_delay_seconds,
             })
         }
         QueryMsg::Balances { start_after, limit } => {
@@ -26,10 +31,11 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::SpendLimit { asset_info } => {
             let info = asset_info.check(deps.api)?;
-            let l = LIMITS
-                .may_load(deps.storage, &info.key())?
-                .ok_or_else(|| StdError::not_found(format!("spend limit of {info}")))?;
-            let window = l.window.at(env.block.time);
+            let (limit, _) = limit_at(deps.storage, &info.key(), env.block.time)?;
+            let l = limit.ok_or_else(|| {
+                StdError::not_found(format!("spend limit of {info} (it cannot be spent)"))
+            })?;
+            let window = l.window.at(env.block.time)?;
             to_json_binary(&SpendLimitResponse {
                 asset_info: l.asset_info,
                 amount: l.amount,
@@ -37,9 +43,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 spent: window.spent,
                 remaining: window.remaining(l.amount),
                 window_start: window.start,
-                window_end: window.end(),
+                window_end: window.end()?,
             })
         }
+        QueryMsg::PendingChanges {} => to_json_binary(&pending_changes(deps, &env)?),
         QueryMsg::Budgets { start_after, limit } => {
             let start = start_after
                 .map(|a| deps.api.addr_validate(&a))
@@ -52,7 +59,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                     Order::Ascending,
                 )
                 .take(page_limit(limit))
-                .map(|r| r.map(|(spender, b)| budget_response(&env, spender, b)))
+                .map(|r| r.and_then(|(spender, b)| budget_response(&env, spender, b)))
                 .collect::<StdResult<_>>()?;
             to_json_binary(&BudgetsResponse { budgets })
         }
@@ -61,7 +68,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             let b = BUDGETS
                 .may_load(deps.storage, &spender)?
                 .ok_or_else(|| StdError::not_found(format!("budget of {spender}")))?;
-            to_json_binary(&budget_response(&env, spender, b))
+            to_json_binary(&budget_response(&env, spender, b)?)
         }
         QueryMsg::Ledger {
             start_after,
@@ -84,9 +91,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     }
 }
 
-fn budget_response(env: &Env, spender: Addr, b: Budget) -> BudgetResponse {
-    let window = b.window.at(env.block.time);
-    BudgetResponse {
+fn budget_response(env: &Env, spender: Addr, b: Budget) -> StdResult<BudgetResponse> {
+    let window = b.window.at(env.block.time)?;
+    Ok(BudgetResponse {
         spender,
         asset_info: b.asset_info,
         amount_per_period: b.amount_per_period,
@@ -94,8 +101,48 @@ fn budget_response(env: &Env, spender: Addr, b: Budget) -> BudgetResponse {
         expires: b.expires,
         spent: window.spent,
         remaining: window.remaining(b.amount_per_period),
-        window_end: window.end(),
-    }
+        window_end: window.end()?,
+    })
+}
+
+/// A due limit change is left out: it is in force already (see `spend_limit`), even before a
+/// spend or `apply_changes` records it.
+fn pending_changes(deps: Deps, env: &Env) -> StdResult<PendingChangesResponse> {
+    let now = env.block.time;
+    // at most 30 entries (see PENDING_LIMITS)
+    let limits = PENDING_LIMITS
+        .range(deps.storage, None, None, Order::Ascending)
+        .filter_map(|r| match r {
+            Ok((_, p)) if p.effective_at <= now => None,
+            Ok((_, p)) => Some(Ok(PendingLimitChange {
+                asset_info: p.asset_info,
+                limit: SpendLimit {
+                    amount: p.amount,
+                    period_seconds: p.period_seconds,
+                },
+                effective_at: p.effective_at,
+            })),
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<StdResult<_>>()?;
+    let owner = PENDING_OWNER
+        .may_load(deps.storage)?
+        .map(|p| wire::PendingOwner {
+            new_owner: p.new_owner,
+            effective_at: p.effective_at,
+        });
+    let migration = PENDING_MIGRATION
+        .may_load(deps.storage)?
+        .map(|p| wire::PendingMigration {
+            code_id: p.code_id,
+            msg: p.msg,
+            effective_at: p.effective_at,
+        });
+    Ok(PendingChangesResponse {
+        limits,
+        owner,
+        migration,
+    })
 }
 
 fn balances(

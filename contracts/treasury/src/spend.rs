@@ -3,27 +3,28 @@
 
 use commons::asset::Asset;
 use commons::treasury::LedgerKind;
-use cosmwasm_std::{Addr, Binary, CosmosMsg, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{Addr, Binary, CosmosMsg, DepsMut, Env, MessageInfo, Response, StdError};
 
 use crate::config::ensure_owner;
 use crate::error::ContractError;
 use crate::ledger::{check_asset, check_memo, record, validate_addr};
+use crate::limits::settle;
 use crate::state::{BUDGETS, LIMITS};
 
 /// Takes `asset` out of the asset's current limit window, after checking the treasury holds it.
-fn use_limit(deps: &mut DepsMut, env: &Env, asset: &Asset) -> Result<(), ContractError> {
+/// A pending change of the asset that is due is put in force first. Returns whether one was.
+fn use_limit(deps: &mut DepsMut, env: &Env, asset: &Asset) -> Result<bool, ContractError> {
     let key = asset.info.key();
-    let mut limit = LIMITS
-        .may_load(deps.storage, &key)?
-        .ok_or_else(|| ContractError::NoSpendLimit { asset: key.clone() })?;
-    limit.window = limit.window.at(env.block.time);
+    let (limit, applied) = settle(deps.storage, &key, env.block.time)?;
+    let mut limit = limit.ok_or_else(|| ContractError::NoSpendLimit { asset: key.clone() })?;
+    limit.window = limit.window.at(env.block.time)?;
     let remaining = limit.window.remaining(limit.amount);
     if asset.amount > remaining {
         return Err(ContractError::SpendLimitExceeded {
             asset: key,
             remaining,
             requested: asset.amount,
-            window_end: limit.window.end(),
+            window_end: limit.window.end()?,
         });
     }
     let available = asset
@@ -36,18 +37,27 @@ fn use_limit(deps: &mut DepsMut, env: &Env, asset: &Asset) -> Result<(), Contrac
             requested: asset.amount,
         });
     }
-    limit.window.spent += asset.amount;
+    limit.window.spent = limit
+        .window
+        .spent
+        .checked_add(asset.amount)
+        .map_err(StdError::from)?;
     LIMITS.save(deps.storage, &key, &limit)?;
-    Ok(())
+    Ok(applied)
 }
 
-fn paid(kind: &str, id: u64, asset: &Asset, to: &Addr, msg: CosmosMsg) -> Response {
-    Response::new()
+fn paid(kind: &str, id: u64, asset: &Asset, to: &Addr, msg: CosmosMsg, applied: bool) -> Response {
+    let res = Response::new()
         .add_message(msg)
         .add_attribute("action", kind)
         .add_attribute("ledger_id", id.to_string())
         .add_attribute("asset", asset.to_string())
-        .add_attribute("to", to)
+        .add_attribute("to", to);
+    if applied {
+        res.add_attribute("applied", asset.info.key())
+    } else {
+        res
+    }
 }
 
 pub fn execute_spend(
@@ -63,7 +73,7 @@ pub fn execute_spend(
     let asset = check_asset(deps.api, &asset)?;
     let to = validate_addr(deps.api, &recipient)?;
     check_memo(&memo)?;
-    use_limit(&mut deps, &env, &asset)?;
+    let applied = use_limit(&mut deps, &env, &asset)?;
     let id = record(
         deps.storage,
         &env,
@@ -73,7 +83,7 @@ pub fn execute_spend(
         memo,
     )?;
     let msg = asset.transfer_msg(&to)?;
-    Ok(paid("spend", id, &asset, &to, msg))
+    Ok(paid("spend", id, &asset, &to, msg, applied))
 }
 
 pub fn execute_spend_to_contract(
@@ -90,7 +100,7 @@ pub fn execute_spend_to_contract(
     let asset = check_asset(deps.api, &asset)?;
     let to = validate_addr(deps.api, &contract)?;
     check_memo(&memo)?;
-    use_limit(&mut deps, &env, &asset)?;
+    let applied = use_limit(&mut deps, &env, &asset)?;
     let id = record(
         deps.storage,
         &env,
@@ -100,7 +110,7 @@ pub fn execute_spend_to_contract(
         memo,
     )?;
     let out = asset.info.send_msg(&to, asset.amount, msg)?;
-    Ok(paid("spend_to_contract", id, &asset, &to, out))
+    Ok(paid("spend_to_contract", id, &asset, &to, out, applied))
 }
 
 pub fn execute_spend_budget(
@@ -136,17 +146,21 @@ pub fn execute_spend_budget(
     }
     let to = validate_addr(deps.api, &recipient)?;
     check_memo(&memo)?;
-    budget.window = budget.window.at(env.block.time);
+    budget.window = budget.window.at(env.block.time)?;
     let remaining = budget.window.remaining(budget.amount_per_period);
     if asset.amount > remaining {
         return Err(ContractError::BudgetExceeded {
             remaining,
             requested: asset.amount,
-            window_end: budget.window.end(),
+            window_end: budget.window.end()?,
         });
     }
-    use_limit(&mut deps, &env, &asset)?;
-    budget.window.spent += asset.amount;
+    let applied = use_limit(&mut deps, &env, &asset)?;
+    budget.window.spent = budget
+        .window
+        .spent
+        .checked_add(asset.amount)
+        .map_err(StdError::from)?;
     BUDGETS.save(deps.storage, &spender, &budget)?;
     let id = record(
         deps.storage,
@@ -157,5 +171,5 @@ pub fn execute_spend_budget(
         memo,
     )?;
     let msg = asset.transfer_msg(&to)?;
-    Ok(paid("spend_budget", id, &asset, &to, msg).add_attribute("spender", spender))
+    Ok(paid("spend_budget", id, &asset, &to, msg, applied).add_attribute("spender", spender))
 }

@@ -3,7 +3,7 @@
 use commons::asset::AssetInfo;
 use commons::treasury::LedgerEntry;
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Timestamp, Uint128};
+use cosmwasm_std::{Addr, Binary, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use crate::window::Window;
@@ -11,11 +11,31 @@ use crate::window::Window;
 #[cw_serde]
 pub struct Config {
     pub owner: Addr,
-    pub pending_owner: Option<Addr>,
     pub accepted_cw20s: Vec<Addr>,
+    /// Fixed at instantiation: a captured owner must not be able to shorten its own wait.
+    pub change_delay_seconds: u64,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
+
+/// An ownership offer and when it may be accepted.
+#[cw_serde]
+pub struct PendingOwner {
+    pub new_owner: Addr,
+    pub effective_at: Timestamp,
+}
+
+pub const PENDING_OWNER: Item<PendingOwner> = Item::new("pending_owner");
+
+/// A scheduled migration of the treasury's own code.
+#[cw_serde]
+pub struct PendingMigration {
+    pub code_id: u64,
+    pub msg: Binary,
+    pub effective_at: Timestamp,
+}
+
+pub const PENDING_MIGRATION: Item<PendingMigration> = Item::new("pending_migration");
 
 /// A spend limit and its current window.
 #[cw_serde]
@@ -25,8 +45,22 @@ pub struct Limit {
     pub window: Window,
 }
 
-/// Spend limits by asset key (`AssetInfo::key`).
+/// Spend limits in force, by asset key (`AssetInfo::key`). Only assets named by the last
+/// limit list (at most 30) have one.
 pub const LIMITS: Map<&str, Limit> = Map::new("limit");
+
+/// A loosening waiting for its delay: the whole new limit of the asset.
+#[cw_serde]
+pub struct PendingLimit {
+    pub asset_info: AssetInfo,
+    pub amount: Uint128,
+    pub period_seconds: u64,
+    pub effective_at: Timestamp,
+}
+
+/// At most one pending change per asset, by asset key. Only assets named by the last limit
+/// list (at most 30) have one, so the whole map is small enough to walk in one execute.
+pub const PENDING_LIMITS: Map<&str, PendingLimit> = Map::new("pending_limit");
 
 #[cw_serde]
 pub struct Budget {

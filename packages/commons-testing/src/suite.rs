@@ -187,6 +187,14 @@ impl SuiteBuilder {
                 treasury_msg: TreasuryInit {
                     owner: overridden.clone(),
                     accepted_cw20s: vec![],
+                    // the shortest delay the treasury accepts: its longest limit period
+                    change_delay_seconds: self
+                        .limits
+                        .iter()
+                        .map(|l| l.period_seconds)
+                        .chain(self.token_limit.as_ref().map(|l| l.period_seconds))
+                        .max()
+                        .unwrap_or(crate::treasury::DEFAULT_CHANGE_DELAY),
                     spend_limits: self.limits,
                 },
                 token_spend_limit: self.token_limit,

@@ -12,9 +12,15 @@ pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
 }
 
+/// Change delay of a treasury without spend limits, unless one is set: one day.
+pub const DEFAULT_CHANGE_DELAY: u64 = 24 * 60 * 60;
+
 /// Builds a treasury owned by `owner`, with no accepted cw20 and no spend limits until set.
+/// The change delay is the longest limit period given (the shortest the treasury accepts), or
+/// [`DEFAULT_CHANGE_DELAY`] without limits, unless `with_change_delay` sets it.
 pub struct TreasuryBuilder {
     msg: InstantiateMsg,
+    change_delay: Option<u64>,
 }
 
 impl TreasuryBuilder {
@@ -24,7 +30,9 @@ impl TreasuryBuilder {
                 owner: owner.to_string(),
                 accepted_cw20s: vec![],
                 spend_limits: vec![],
+                change_delay_seconds: DEFAULT_CHANGE_DELAY,
             },
+            change_delay: None,
         }
     }
 
@@ -45,7 +53,23 @@ impl TreasuryBuilder {
             amount: Uint128::new(amount),
             period_seconds,
         });
+        self.sync_delay();
         self
+    }
+
+    /// How long loosenings, a new owner and new code wait, in seconds.
+    pub fn with_change_delay(mut self, seconds: u64) -> Self {
+        self.change_delay = Some(seconds);
+        self.sync_delay();
+        self
+    }
+
+    fn sync_delay(&mut self) {
+        let longest = self.msg.spend_limits.iter().map(|l| l.period_seconds).max();
+        self.msg.change_delay_seconds = self
+            .change_delay
+            .or(longest)
+            .unwrap_or(DEFAULT_CHANGE_DELAY);
     }
 
     pub fn msg(&self) -> &InstantiateMsg {

@@ -49,6 +49,7 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
             owner: placeholder.clone(),
             accepted_cw20s: vec![],
             spend_limits: vec![],
+            change_delay_seconds: 86_400,
         },
         token_spend_limit: Some(TokenSpendLimit {
             amount: Uint128::new(500),

@@ -88,6 +88,7 @@ fn treasury_deposits_spends_and_budgets() {
             amount: Uint128::new(1_000),
             period_seconds: 3_600,
         }],
+        change_delay_seconds: 3_600,
     };
     let (treasury, _) = chain
         .instantiate(&artifact("commons-treasury"), "treasury", &dao, &init)

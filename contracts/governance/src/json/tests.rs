@@ -337,6 +337,7 @@ fn instantiate_messages_read_as_serde_writes_them() {
         owner: "o".into(),
         accepted_cw20s: vec![],
         spend_limits: vec![],
+        change_delay_seconds: 86_400,
     };
     let escrow_msg = commons::escrow::InstantiateMsg {
         arbiter: "a".into(),

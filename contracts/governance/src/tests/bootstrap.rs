@@ -47,6 +47,7 @@ fn suite_msg(app: &mut App) -> InstantiateMsg {
             owner: placeholder.clone(),
             accepted_cw20s: vec![],
             spend_limits: vec![],
+            change_delay_seconds: 1_000,
         },
         token_spend_limit: Some(TokenSpendLimit {
             amount: Uint128::new(500),

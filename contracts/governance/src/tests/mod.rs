@@ -154,6 +154,7 @@ impl Suite {
                     limit(commons::AssetInfoUnchecked::Native("ucoin".into())),
                     limit(commons::AssetInfoUnchecked::Cw20(token.to_string())),
                 ],
+                change_delay_seconds: 1_000,
             };
             app.instantiate_contract(code, admin.clone(), &init, &[], "treasury", None)
                 .unwrap()

@@ -177,6 +177,7 @@ fn spend_to_contract_action() {
                 owner: admin.to_string(),
                 accepted_cw20s: vec![],
                 spend_limits: vec![],
+                change_delay_seconds: 86_400,
             },
             &[],
             "second",

@@ -1,6 +1,7 @@
 //! Budgets: in-budget spends without a vote, bounded by the budget and the treasury limit.
 
 use super::*;
+use commons::time::{DurationError, MAX_DURATION_SECONDS};
 use commons::treasury::{BudgetResponse, BudgetsResponse, LedgerKind};
 use cosmwasm_std::Timestamp;
 
@@ -172,7 +173,17 @@ fn invalid_budgets() {
     );
     assert_eq!(
         s.exec_err("dao", &budget(10, 0, None)),
-        ContractError::ZeroPeriod
+        ContractError::Duration(DurationError::Zero {
+            what: "the budget period".into()
+        })
+    );
+    assert_eq!(
+        s.exec_err("dao", &budget(10, MAX_DURATION_SECONDS + 1, None)),
+        ContractError::Duration(DurationError::TooLong {
+            what: "the budget period".into(),
+            seconds: MAX_DURATION_SECONDS + 1,
+            max: MAX_DURATION_SECONDS,
+        })
     );
     let now = s.app.block_info().time;
     assert_eq!(

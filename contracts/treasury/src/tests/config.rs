@@ -1,65 +1,7 @@
-//! Ownership, configuration updates, ledger paging, migration.
+//! Configuration updates, ledger paging, migration by a wasm admin.
 
 use super::*;
 use commons::migrate::MigrateMsg;
-use commons::treasury::ConfigResponse;
-
-fn config(s: &Suite) -> ConfigResponse {
-    s.app
-        .wrap()
-        .query_wasm_smart(s.treasury.clone(), &QueryMsg::Config {})
-        .unwrap()
-}
-
-#[test]
-fn ownership_moves_in_two_steps() {
-    let mut s = Suite::new();
-    let newdao = s.addr("newdao").to_string();
-    let err = s.exec_err(
-        "alice",
-        &ExecuteMsg::ProposeOwner {
-            new_owner: newdao.clone(),
-        },
-    );
-    assert_eq!(
-        err,
-        ContractError::NotOwner {
-            action: "propose a new owner".into()
-        }
-    );
-    s.exec(
-        "dao",
-        &ExecuteMsg::ProposeOwner {
-            new_owner: newdao.clone(),
-        },
-    )
-    .unwrap();
-    assert_eq!(config(&s).owner, s.addr("dao"));
-    assert_eq!(
-        s.exec_err("alice", &ExecuteMsg::AcceptOwner {}),
-        ContractError::NotPendingOwner
-    );
-    s.exec("newdao", &ExecuteMsg::AcceptOwner {}).unwrap();
-    let c = config(&s);
-    assert_eq!((c.owner, c.pending_owner), (s.addr("newdao"), None));
-    // the old owner lost every power
-    s.deposit_native(100);
-    let err = s
-        .spend("bob", native(1))
-        .unwrap_err()
-        .downcast::<ContractError>()
-        .unwrap();
-    assert_eq!(
-        err,
-        ContractError::NotOwner {
-            action: "spend".into()
-        }
-    );
-    assert_eq!(
-        s.exec_err("newdao", &ExecuteMsg::AcceptOwner {}),
-        ContractError::NotPendingOwner
-    );
-}
 
 #[test]
 fn update_config_changes_only_given_fields() {
@@ -73,7 +15,7 @@ fn update_config_changes_only_given_fields() {
         },
     )
     .unwrap();
-    assert_eq!(config(&s).accepted_cw20s, vec![s.other_token.clone()]);
+    assert_eq!(s.config().accepted_cw20s, vec![s.other_token.clone()]);
     // limits untouched
     assert_eq!(
         s.limit(AssetInfoUnchecked::Native(DENOM.into()))
@@ -102,38 +44,20 @@ fn update_config_changes_only_given_fields() {
 }
 
 #[test]
-fn new_limits_keep_what_was_spent_in_the_window() {
+fn tightened_limits_keep_what_was_spent_in_the_window() {
     let mut s = Suite::new();
     s.deposit_native(5_000);
     s.spend("bob", native(400)).unwrap();
-    let limits = |amount: u128, period: u64| ExecuteMsg::UpdateConfig {
-        accepted_cw20s: None,
-        spend_limits: Some(vec![SpendLimitUnchecked {
-            asset_info: AssetInfoUnchecked::Native(DENOM.into()),
-            amount: Uint128::new(amount),
-            period_seconds: period,
-        }]),
-    };
     // re-setting the same limit does not reset the window
-    s.exec("dao", &limits(LIMIT, PERIOD)).unwrap();
-    let err = s
-        .spend("bob", native(101))
-        .unwrap_err()
-        .downcast::<ContractError>()
-        .unwrap();
-    assert!(matches!(err, ContractError::SpendLimitExceeded { .. }));
-    // nor does a new period
-    s.exec("dao", &limits(LIMIT, 10)).unwrap();
-    assert_eq!(
-        s.limit(AssetInfoUnchecked::Native(DENOM.into()))
-            .spent
-            .u128(),
-        400
-    );
-    // dropping an asset's limit stops its spending
+    let res = s.set_limits(vec![native_limit(LIMIT, PERIOD)]).unwrap();
+    assert!(matches!(
+        s.spend_err(101),
+        ContractError::SpendLimitExceeded { .. }
+    ));
+    // and the token, no longer named, lost its limit at once: it cannot be spent
     let token = s.token.clone();
+    assert_eq!(attr(&res, "removed"), Some(format!("cw20:{token}")));
     s.deposit_cw20(&token, 100).unwrap();
-    s.exec("dao", &limits(LIMIT, PERIOD)).unwrap();
     let err = s
         .spend(
             "bob",
@@ -151,27 +75,26 @@ fn new_limits_keep_what_was_spent_in_the_window() {
             asset: format!("cw20:{token}")
         }
     );
-    // invalid limits
-    assert_eq!(s.exec_err("dao", &limits(0, 10)), ContractError::ZeroAmount);
-    assert_eq!(s.exec_err("dao", &limits(10, 0)), ContractError::ZeroPeriod);
-    let twice = SpendLimitUnchecked {
-        asset_info: AssetInfoUnchecked::Native(DENOM.into()),
-        amount: Uint128::new(1),
-        period_seconds: 1,
-    };
-    let err = s.exec_err(
-        "dao",
-        &ExecuteMsg::UpdateConfig {
-            accepted_cw20s: None,
-            spend_limits: Some(vec![twice.clone(), twice]),
-        },
-    );
+    // a longer period does not reset it either: the window restarts now, still counting the 400
+    s.next_block(10);
+    s.set_limits(vec![native_limit(LIMIT, 3 * PERIOD / 2)])
+        .unwrap();
+    let l = s.native_limit();
+    assert_eq!((l.spent.u128(), l.remaining.u128()), (400, 100));
+    assert_eq!(l.window_start, s.now());
+    assert_eq!(l.window_end, s.now().plus_seconds(3 * PERIOD / 2));
+    // a lower amount than already spent leaves nothing for the rest of the window
+    s.set_limits(vec![native_limit(300, 3 * PERIOD / 2)])
+        .unwrap();
+    let l = s.native_limit();
     assert_eq!(
-        err,
-        ContractError::DuplicateLimit {
-            asset: "native:ucoin".into()
-        }
+        (l.amount.u128(), l.spent.u128(), l.remaining.u128()),
+        (300, 400, 0)
     );
+    assert!(matches!(
+        s.spend_err(1),
+        ContractError::SpendLimitExceeded { .. }
+    ));
 }
 
 #[test]

@@ -1,18 +1,22 @@
 //! Multi-test tests of the treasury, with a real cw20 (cw20-base) for the cw20 paths.
 
+mod bounds;
 mod budgets;
 mod config;
 mod deposits;
 mod invariants;
+mod limits;
+mod pending;
 mod spending;
+mod succession;
 
 use anyhow::Result as AnyResult;
 use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
 use commons::treasury::{
-    ExecuteMsg, InstantiateMsg, LedgerEntry, LedgerResponse, QueryMsg, ReceiveMsg,
-    SpendLimitResponse, SpendLimitUnchecked,
+    ConfigResponse, ExecuteMsg, InstantiateMsg, LedgerEntry, LedgerResponse,
+    PendingChangesResponse, QueryMsg, ReceiveMsg, SpendLimitResponse, SpendLimitUnchecked,
 };
-use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, Uint128};
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestamp, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 
@@ -22,6 +26,8 @@ use crate::ContractError;
 pub const DENOM: &str = "ucoin";
 pub const PERIOD: u64 = 1_000;
 pub const LIMIT: u128 = 500;
+/// Change delay of the suite's treasury: two periods.
+pub const DELAY: u64 = 2_000;
 
 pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
@@ -46,9 +52,31 @@ pub fn native(amount: u128) -> AssetUnchecked {
     }
 }
 
+pub fn native_info() -> AssetInfoUnchecked {
+    AssetInfoUnchecked::Native(DENOM.into())
+}
+
+/// A spend limit on the suite's native denom.
+pub fn native_limit(amount: u128, period_seconds: u64) -> SpendLimitUnchecked {
+    SpendLimitUnchecked {
+        asset_info: native_info(),
+        amount: Uint128::new(amount),
+        period_seconds,
+    }
+}
+
+/// `update_config` with only a new spend-limit list.
+pub fn limits_msg(limits: Vec<SpendLimitUnchecked>) -> ExecuteMsg {
+    ExecuteMsg::UpdateConfig {
+        accepted_cw20s: None,
+        spend_limits: Some(limits),
+    }
+}
+
 impl Suite {
     /// A treasury owned by "dao", accepting `token` (not `other_token`), with limits of 500 per
-    /// 1000 s on `ucoin` and on `token`. Alice holds 10_000 ucoin and 10_000 of each token.
+    /// 1000 s on `ucoin` and on `token` and a change delay of 2000 s. Alice holds 10_000 ucoin
+    /// and 10_000 of each token.
     pub fn new() -> Self {
         let mut app = App::default();
         let api = app.api();
@@ -90,6 +118,7 @@ impl Suite {
                     period_seconds: PERIOD,
                 },
             ],
+            change_delay_seconds: DELAY,
         };
         let treasury = app
             .instantiate_contract(
@@ -231,6 +260,56 @@ impl Suite {
             b.height += 1;
             b.time = b.time.plus_seconds(seconds);
         });
+    }
+
+    /// A new block at `time`.
+    pub fn at(&mut self, time: Timestamp) {
+        self.app.update_block(|b| {
+            b.height += 1;
+            b.time = time;
+        });
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.app.block_info().time
+    }
+
+    pub fn try_limit(&self, info: AssetInfoUnchecked) -> StdResult<SpendLimitResponse> {
+        self.app.wrap().query_wasm_smart(
+            self.treasury.clone(),
+            &QueryMsg::SpendLimit { asset_info: info },
+        )
+    }
+
+    pub fn native_limit(&self) -> SpendLimitResponse {
+        self.limit(native_info())
+    }
+
+    pub fn config(&self) -> ConfigResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.treasury.clone(), &QueryMsg::Config {})
+            .unwrap()
+    }
+
+    pub fn pending(&self) -> PendingChangesResponse {
+        self.app
+            .wrap()
+            .query_wasm_smart(self.treasury.clone(), &QueryMsg::PendingChanges {})
+            .unwrap()
+    }
+
+    /// The owner replaces the spend limits.
+    pub fn set_limits(&mut self, limits: Vec<SpendLimitUnchecked>) -> AnyResult<AppResponse> {
+        self.exec("dao", &limits_msg(limits))
+    }
+
+    /// The error of an owner spend of `amount` ucoin to bob.
+    pub fn spend_err(&mut self, amount: u128) -> ContractError {
+        self.spend("bob", native(amount))
+            .unwrap_err()
+            .downcast::<ContractError>()
+            .unwrap()
     }
 }
 

@@ -239,6 +239,7 @@ fn spend_to_contract_sends_cw20_with_the_payload() {
                 owner: dao.to_string(),
                 accepted_cw20s: vec![token.to_string()],
                 spend_limits: vec![],
+                change_delay_seconds: DELAY,
             },
             &[],
             "second",

@@ -57,6 +57,7 @@ pub fn treasury(chain: &Chain, token: &str, label: &str) -> String {
             amount: Uint128::new(1_000_000),
             period_seconds: 3_600,
         }],
+        change_delay_seconds: 3_600,
     };
     let wasm = artifact("commons-treasury");
     chain
