@@ -9,10 +9,10 @@ use commons::governance::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg,
     SuiteMsg, TokenSpendLimit, Vote, VoterRewardsConfig,
 };
-use commons::reward_token::InstantiateMsg as TokenInit;
+use commons::reward_token::{InstantiateMsg as TokenInit, MinterInfo};
 use commons::treasury::{InstantiateMsg as TreasuryInit, SpendLimitUnchecked};
 use cosmwasm_std::{coins, Addr, Coin, Decimal, Timestamp, Uint128};
-use cw20::{Cw20Coin, MinterResponse};
+use cw20::Cw20Coin;
 use cw_multi_test::{App, AppResponse, Executor};
 use cw_utils::Threshold;
 
@@ -176,12 +176,14 @@ impl SuiteBuilder {
                             amount: Uint128::new(*a),
                         })
                         .collect(),
-                    mint: Some(MinterResponse {
+                    mint: Some(MinterInfo {
                         minter: overridden.clone(),
                         cap: self.token_cap.map(Uint128::new),
+                        mint_limit: None,
                     }),
                     marketing: None,
                     vesting_counts_for_voting: true,
+                    change_delay_seconds: None,
                 },
                 treasury_code_id,
                 treasury_msg: TreasuryInit {

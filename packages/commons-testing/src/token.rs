@@ -2,10 +2,11 @@
 
 use anyhow::Result as AnyResult;
 use commons::reward_token::{
-    InstantiateMsg, QueryMsg, SupplyResponse, VotingPowerAtHeightResponse,
+    InstantiateMsg, MintLimit, MintLimitResponse, MinterInfo, QueryMsg, SupplyResponse,
+    VotingPowerAtHeightResponse,
 };
 use cosmwasm_std::{Addr, Empty, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin};
 use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 
 /// The reward token contract, for `App::store_code`.
@@ -20,7 +21,8 @@ pub struct TokenBuilder {
 }
 
 impl TokenBuilder {
-    /// A token named "Commons" (CMN, 6 decimals) minted by `minter`, with no cap and no balances.
+    /// A token named "Commons" (CMN, 6 decimals) minted by `minter`, with no cap, no mint limit
+    /// and no balances.
     pub fn new(minter: &Addr) -> Self {
         TokenBuilder {
             msg: InstantiateMsg {
@@ -28,12 +30,14 @@ impl TokenBuilder {
                 symbol: "CMN".into(),
                 decimals: 6,
                 initial_balances: vec![],
-                mint: Some(MinterResponse {
+                mint: Some(MinterInfo {
                     minter: minter.to_string(),
                     cap: None,
+                    mint_limit: None,
                 }),
                 marketing: None,
                 vesting_counts_for_voting: true,
+                change_delay_seconds: None,
             },
         }
     }
@@ -52,6 +56,24 @@ impl TokenBuilder {
         if let Some(mint) = self.msg.mint.as_mut() {
             mint.cap = Some(Uint128::new(cap));
         }
+        self
+    }
+
+    /// Lets the minter mint at most `amount` per window of `period_seconds` (vesting grants
+    /// included). Without [`Self::with_change_delay`], a loosening waits one period.
+    pub fn with_mint_limit(mut self, amount: u128, period_seconds: u64) -> Self {
+        if let Some(mint) = self.msg.mint.as_mut() {
+            mint.mint_limit = Some(MintLimit {
+                amount: Uint128::new(amount),
+                period_seconds,
+            });
+        }
+        self
+    }
+
+    /// How long a loosening of the mint limit waits, in seconds (at least the limit's period).
+    pub fn with_change_delay(mut self, seconds: u64) -> Self {
+        self.msg.change_delay_seconds = Some(seconds);
         self
     }
 
@@ -118,6 +140,13 @@ pub fn token_supply(app: &App, token: &Addr) -> AnyResult<SupplyResponse> {
     Ok(app.wrap().query_wasm_smart(token, &QueryMsg::Supply {})?)
 }
 
+/// The token's mint limit as it stands now.
+pub fn token_mint_limit(app: &App, token: &Addr) -> AnyResult<MintLimitResponse> {
+    Ok(app
+        .wrap()
+        .query_wasm_smart(token, &QueryMsg::MintLimit {})?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +166,38 @@ mod tests {
         let supply = token_supply(&app, &token).unwrap();
         assert_eq!(supply.cap, Some(Uint128::new(1_000)));
         assert_eq!(supply.minted_total.u128(), 700);
+        let limit = token_mint_limit(&app, &token).unwrap();
+        assert_eq!((limit.mint_limit, limit.change_delay_seconds), (None, 0));
+    }
+
+    #[test]
+    fn builds_a_token_with_a_mint_limit() {
+        let mut app = App::default();
+        let minter = app.api().addr_make("minter");
+        let token = TokenBuilder::new(&minter)
+            .with_mint_limit(50, 3_600)
+            .with_change_delay(7_200)
+            .instantiate(&mut app, &minter)
+            .unwrap();
+        let limit = token_mint_limit(&app, &token).unwrap();
+        assert_eq!(
+            limit.mint_limit,
+            Some(MintLimit {
+                amount: Uint128::new(50),
+                period_seconds: 3_600,
+            })
+        );
+        assert_eq!(limit.remaining, Some(Uint128::new(50)));
+        assert_eq!(limit.change_delay_seconds, 7_200);
+        // a delay shorter than the period is refused
+        let err = TokenBuilder::new(&minter)
+            .with_mint_limit(50, 3_600)
+            .with_change_delay(60)
+            .instantiate(&mut app, &minter)
+            .unwrap_err();
+        assert!(err
+            .root_cause()
+            .to_string()
+            .contains("at least the mint limit's period"));
     }
 }

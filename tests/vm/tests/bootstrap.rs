@@ -8,7 +8,7 @@ use commons::governance::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg, Status,
     SuiteMsg, TokenSpendLimit, Vote,
 };
-use commons::reward_token::{InstantiateMsg as TokenInit, QueryMsg as TokenQuery};
+use commons::reward_token::{InstantiateMsg as TokenInit, MinterInfo, QueryMsg as TokenQuery};
 use commons::treasury::{
     ConfigResponse as TreasuryConfig, InstantiateMsg as TreasuryInit, LedgerKind, LedgerResponse,
     QueryMsg as TreasuryQuery,
@@ -37,12 +37,14 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
                     amount: Uint128::new(1_000),
                 })
                 .collect(),
-            mint: Some(MinterResponse {
+            mint: Some(MinterInfo {
                 minter: placeholder.clone(),
                 cap: Some(Uint128::new(1_000_000)),
+                mint_limit: None,
             }),
             marketing: None,
             vesting_counts_for_voting: true,
+            change_delay_seconds: None,
         },
         treasury_code_id,
         treasury_msg: TreasuryInit {

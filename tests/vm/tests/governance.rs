@@ -6,12 +6,13 @@ use commons::governance::{
     ReceiveMsg, RefundPolicy, RewardVesting, Status, Vote, VoterRewardsConfig,
 };
 use commons::reward_token::{
-    ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, QueryMsg as TokenQuery, VestingResponse,
+    ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, MinterInfo, QueryMsg as TokenQuery,
+    VestingResponse,
 };
 use commons::AssetInfoUnchecked;
 use commons_vm_tests::{artifact, Chain};
 use cosmwasm_std::{to_json_binary, Decimal, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin};
 use cw_utils::Threshold;
 
 struct Dao {
@@ -34,12 +35,14 @@ fn setup() -> Dao {
                 amount: Uint128::new(*a),
             })
             .collect(),
-        mint: Some(MinterResponse {
+        mint: Some(MinterInfo {
             minter: admin.clone(),
             cap: None,
+            mint_limit: None,
         }),
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     };
     let (token, _) = chain
         .instantiate(

@@ -1,13 +1,13 @@
 //! The reward-token artifact in the real VM: cw20 flows, vesting, delegation, snapshots.
 
 use commons::reward_token::{
-    ExecuteMsg, InstantiateMsg, QueryMsg, SupplyResponse, VestingResponse,
+    ExecuteMsg, InstantiateMsg, MinterInfo, QueryMsg, SupplyResponse, VestingResponse,
     VotingPowerAtHeightResponse,
 };
 use commons::vesting::VestingSchedule;
 use commons_vm_tests::{artifact, Chain};
 use cosmwasm_std::Uint128;
-use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin};
 
 fn setup() -> (Chain, String) {
     let chain = Chain::new();
@@ -25,12 +25,14 @@ fn setup() -> (Chain, String) {
                 amount: Uint128::new(500),
             },
         ],
-        mint: Some(MinterResponse {
+        mint: Some(MinterInfo {
             minter: chain.addr("minter"),
             cap: Some(Uint128::new(10_000)),
+            mint_limit: None,
         }),
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     };
     let (token, outcome) = chain
         .instantiate(

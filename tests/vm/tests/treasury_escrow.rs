@@ -7,7 +7,7 @@ use commons::escrow::{
     ProviderMetadata, ProviderResponse, QueryMsg as EscrowQuery, ReceiveMsg as EscrowReceive,
 };
 use commons::reward_token::{
-    ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, QueryMsg as TokenQuery,
+    ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, MinterInfo, QueryMsg as TokenQuery,
 };
 use commons::treasury::{
     ExecuteMsg as TreasuryMsg, InstantiateMsg as TreasuryInit, LedgerResponse,
@@ -15,7 +15,7 @@ use commons::treasury::{
 };
 use commons_vm_tests::{artifact, Chain};
 use cosmwasm_std::{to_json_binary, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin};
 
 fn token(chain: &Chain) -> String {
     let msg = TokenInit {
@@ -29,12 +29,14 @@ fn token(chain: &Chain) -> String {
                 amount: Uint128::new(100_000),
             })
             .collect(),
-        mint: Some(MinterResponse {
+        mint: Some(MinterInfo {
             minter: chain.addr("minter"),
             cap: None,
+            mint_limit: None,
         }),
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     };
     chain
         .instantiate(

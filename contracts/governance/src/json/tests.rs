@@ -332,6 +332,7 @@ fn instantiate_messages_read_as_serde_writes_them() {
         mint: None,
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     };
     let treasury_msg = commons::treasury::InstantiateMsg {
         owner: "o".into(),

@@ -11,6 +11,7 @@ use commons::treasury::{
     ConfigResponse as TreasuryConfig, InstantiateMsg as TreasuryInit, QueryMsg as TreasuryQuery,
     SpendLimitResponse,
 };
+use cw20::MinterResponse;
 
 fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     use commons_compute_escrow::contract as e;
@@ -35,12 +36,14 @@ fn suite_msg(app: &mut App) -> InstantiateMsg {
                 address: alice.to_string(),
                 amount: Uint128::new(1_000),
             }],
-            mint: Some(MinterResponse {
+            mint: Some(MinterInfo {
                 minter: placeholder.clone(),
                 cap: Some(Uint128::new(1_000_000)),
+                mint_limit: None,
             }),
             marketing: None,
             vesting_counts_for_voting: true,
+            change_delay_seconds: None,
         },
         treasury_code_id,
         treasury_msg: TreasuryInit {

@@ -17,9 +17,9 @@ use anyhow::Result as AnyResult;
 use commons::governance::{
     ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg, Status, Vote,
 };
-use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit};
+use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, MinterInfo};
 use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, MinterResponse};
+use cw20::{BalanceResponse, Cw20Coin};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use cw_utils::Threshold;
 
@@ -129,12 +129,14 @@ impl Suite {
                     amount: Uint128::new(*a),
                 })
                 .collect(),
-            mint: Some(MinterResponse {
+            mint: Some(MinterInfo {
                 minter: admin.to_string(),
                 cap: None,
+                mint_limit: None,
             }),
             marketing: None,
             vesting_counts_for_voting: true,
+            change_delay_seconds: None,
         };
         let token = app
             .instantiate_contract(token_code, admin.clone(), &token_init, &[], "token", None)

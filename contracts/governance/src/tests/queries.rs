@@ -198,6 +198,7 @@ fn migrate_same_name_only() {
                 mint: None,
                 marketing: None,
                 vesting_counts_for_voting: true,
+                change_delay_seconds: None,
             },
             &[],
             "other",

@@ -8,7 +8,7 @@ use commons::governance::{
     ExecuteMsg as GovMsg, InstantiateMsg as GovInit, ProposalAction, RewardVesting, Vote,
     VoterRewardsConfig,
 };
-use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit};
+use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, MinterInfo};
 use commons::treasury::{
     ExecuteMsg as TreasuryMsg, InstantiateMsg as TreasuryInit, ReceiveMsg as TreasuryReceive,
     SpendLimitUnchecked,
@@ -16,7 +16,7 @@ use commons::treasury::{
 use commons::vesting::VestingSchedule;
 use commons_vm_tests::{artifact, Chain, Outcome};
 use cosmwasm_std::{to_json_binary, Decimal, Uint128};
-use cw20::{Cw20Coin, MinterResponse};
+use cw20::Cw20Coin;
 
 use crate::{measure, ts, Measured, MEMBER_BALANCE};
 
@@ -33,12 +33,14 @@ pub fn token(chain: &Chain, holders: &[&str]) -> String {
                 amount: Uint128::new(MEMBER_BALANCE),
             })
             .collect(),
-        mint: Some(MinterResponse {
+        mint: Some(MinterInfo {
             minter: chain.addr("minter"),
             cap: None,
+            mint_limit: None,
         }),
         marketing: None,
         vesting_counts_for_voting: true,
+        change_delay_seconds: None,
     };
     let wasm = artifact("commons-reward-token");
     chain
