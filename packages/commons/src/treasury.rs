@@ -58,10 +58,11 @@ pub struct InstantiateMsg {
 }
 
 /// Every execute response carries an `action` attribute (the message name in snake_case) and
-/// the assets, ids, amounts and times it touched. Assets are written as their key
-/// (`native:<denom>` or `cw20:<address>`), times as seconds since the Unix epoch, lists as
-/// comma-separated values. Any spend (`spend`, `spend_to_contract`, `spend_budget`) that found a
-/// pending change of its asset due adds `applied` = the asset key.
+/// the assets, ids, amounts and times it touched. An asset kind is written as its key
+/// (`native:<denom>` or `cw20:<address>`), an amount of one as `<amount>:<key>`, a time as
+/// seconds since the Unix epoch, a list as comma-separated values. A spend (`spend`,
+/// `spend_to_contract`, `spend_budget`) that found a pending change of its asset due, and so
+/// put it in force first, adds `applied` = the asset key.
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Anyone: deposits the native coins sent with the message, recorded in the ledger.
