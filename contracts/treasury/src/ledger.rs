@@ -2,7 +2,7 @@
 
 use commons::asset::{Asset, AssetInfo, AssetInfoUnchecked, AssetUnchecked};
 use commons::treasury::{LedgerEntry, LedgerKind, MAX_MEMO_LEN};
-use cosmwasm_std::{Addr, Api, Env, Storage};
+use cosmwasm_std::{Addr, Api, Env, StdError, Storage};
 
 use crate::error::ContractError;
 use crate::state::{LEDGER, LEDGER_SEQ};
@@ -51,7 +51,11 @@ pub fn record(
     counterparty: Addr,
     memo: Option<String>,
 ) -> Result<u64, ContractError> {
-    let id = LEDGER_SEQ.may_load(store)?.unwrap_or_default() + 1;
+    let id = LEDGER_SEQ
+        .may_load(store)?
+        .unwrap_or_default()
+        .checked_add(1)
+        .ok_or_else(|| StdError::generic_err("the ledger is full"))?;
     LEDGER_SEQ.save(store, &id)?;
     LEDGER.save(
         store,

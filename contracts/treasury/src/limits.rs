@@ -138,13 +138,14 @@ pub fn settle(
     now: Timestamp,
 ) -> StdResult<(Option<Limit>, bool)> {
     let (limit, due) = limit_at(store, key, now)?;
-    let Some(pending) = due else {
+    if due.is_none() {
         return Ok((limit, false));
-    };
+    }
     PENDING_LIMITS.remove(store, key);
-    let limit = applied(LIMITS.may_load(store, key)?, &pending)?;
-    save_limit(store, &limit)?;
-    Ok((Some(limit), true))
+    if let Some(limit) = &limit {
+        save_limit(store, limit)?;
+    }
+    Ok((limit, true))
 }
 
 /// What a new limit list did, per asset key, for the response attributes.
