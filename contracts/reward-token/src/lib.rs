@@ -13,6 +13,7 @@ mod history;
 mod marketing;
 mod mint;
 mod mint_limit;
+mod mint_window;
 mod power;
 mod query;
 mod response;

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use super::mint_limit_model::{Lim, LimitModel};
+use super::mint_limit_model::{check_mint_limit, jump_seconds, wire, Lim, LimitModel};
 use super::*;
 use proptest::prelude::*;
 
@@ -305,70 +305,6 @@ fn message(s: &Suite, op: &Op, addrs: &[Addr]) -> Option<(Addr, ExecuteMsg)> {
         ),
         Op::NextBlock(_) | Op::Jump { .. } => return None,
     })
-}
-
-/// How many seconds a `Jump` moves the clock: to the boundary it names (when it lies ahead),
-/// else one second.
-fn jump_seconds(s: &Suite, to_pending: bool, offset: i64) -> u64 {
-    let q = s.mint_limit();
-    let target = if to_pending {
-        q.pending.map(|p| p.applies_at)
-    } else {
-        q.window_end
-    };
-    let now = s.now().seconds();
-    target
-        .and_then(|t| t.seconds().checked_add_signed(offset))
-        .filter(|t| *t > now)
-        .map_or(1, |t| t - now)
-}
-
-/// The model's limit as the token's wire type.
-fn wire(l: Option<Lim>) -> Option<MintLimit> {
-    l.map(|(amount, period)| limit(amount, period))
-}
-
-/// The token's `mint_limit` answer agrees with the model, and the model's logs pass the
-/// checks that need nothing but the mints and their times.
-fn check_mint_limit(
-    s: &Suite,
-    model: &mut LimitModel,
-    before: Option<Lim>,
-) -> Result<Option<Lim>, TestCaseError> {
-    let now = s.now().nanos();
-    model.materialize(now);
-    let q = s.mint_limit();
-    let in_force = model.in_force();
-    prop_assert_eq!(&q.mint_limit, &wire(in_force));
-    let pending = model.pending.map(|(l, at)| PendingMintLimit {
-        mint_limit: wire(l),
-        applies_at: Timestamp::from_nanos(at),
-    });
-    prop_assert_eq!(&q.pending, &pending);
-    let delay = model.configured.max(in_force.map_or(0, |(_, p)| p));
-    prop_assert_eq!(q.change_delay_seconds, delay);
-    if let Some((amount, _)) = in_force {
-        let minted = model.minted_in_window(now);
-        prop_assert_eq!(q.minted_in_window.u128(), minted);
-        prop_assert_eq!(
-            q.remaining,
-            Some(Uint128::new(amount.saturating_sub(minted)))
-        );
-        prop_assert_eq!(
-            q.window_start,
-            Some(Timestamp::from_nanos(model.window_start(now)))
-        );
-    }
-    prop_assert_eq!(model.overfull_window(), None);
-    prop_assert!(
-        model.loosening_was_due(before, in_force, now),
-        "{:?} -> {:?} at {} without a due request: {:?}",
-        before,
-        in_force,
-        now,
-        model.requests
-    );
-    Ok(in_force)
 }
 
 fn run(

@@ -14,7 +14,7 @@ mod vesting;
 use anyhow::Result as AnyResult;
 use commons::reward_token::{
     DelegationResponse, ExecuteMsg, InstantiateMsg, MintLimit, MintLimitResponse, MinterInfo,
-    PendingMintLimit, QueryMsg, SupplyResponse, TotalPowerAtHeightResponse, VestingResponse,
+    QueryMsg, SupplyResponse, TotalPowerAtHeightResponse, VestingResponse,
     VotingPowerAtHeightResponse,
 };
 use commons::vesting::VestingSchedule;
