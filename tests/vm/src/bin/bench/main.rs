@@ -50,6 +50,7 @@ pub fn measure(
                 StepKind::Instantiate => format!("{} instantiate", name(&s.contract)),
                 StepKind::Execute => format!("{} execute", name(&s.contract)),
                 StepKind::Reply => format!("{} reply", name(&s.contract)),
+                StepKind::Migrate => format!("{} migrate", name(&s.contract)),
                 StepKind::Query => {
                     format!("{} query from {}", name(&s.contract), name(&s.origin))
                 }

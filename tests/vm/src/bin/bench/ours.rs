@@ -141,6 +141,7 @@ pub fn dao() -> Dao {
             min_turnout: Decimal::zero(),
         }),
         max_actions: 10,
+        guardian: None,
     };
     let wasm = artifact("commons-governance");
     let gov = chain
@@ -274,6 +275,7 @@ pub fn market() -> Market {
         arbiter: chain.addr("dao"),
         fee_bps: 100,
         fee_recipient: chain.addr("treasury"),
+        treasury: None,
         accepted_assets: vec![AssetInfoUnchecked::Cw20(token.clone())],
         stake_asset: AssetInfoUnchecked::Cw20(token.clone()),
         challenge_period_seconds: 600,
