@@ -171,16 +171,21 @@ pub fn update_limits(
     let limited: Vec<String> = LIMITS
         .keys(store, None, None, Order::Ascending)
         .collect::<StdResult<_>>()?;
-    let waiting: Vec<String> = PENDING_LIMITS
-        .keys(store, None, None, Order::Ascending)
+    let waiting: Vec<(String, PendingLimit)> = PENDING_LIMITS
+        .range(store, None, None, Order::Ascending)
         .collect::<StdResult<_>>()?;
     for key in limited.into_iter().filter(|k| !named.contains(k)) {
         LIMITS.remove(store, &key);
         changes.removed.push(key);
     }
-    for key in waiting.into_iter().filter(|k| !named.contains(k)) {
+    for (key, pending) in waiting.into_iter().filter(|(k, _)| !named.contains(k)) {
         PENDING_LIMITS.remove(store, &key);
-        changes.dropped.push(key);
+        // a due change is the limit in force, though not recorded yet: that limit is removed
+        if pending.effective_at > now {
+            changes.dropped.push(key);
+        } else if !changes.removed.contains(&key) {
+            changes.removed.push(key);
+        }
     }
     let effective_at = plus_seconds(now, delay)?;
     for new in limits {

@@ -226,11 +226,20 @@ fn removing_a_limit_drops_its_pending_change() {
     s.set_limits(vec![native_limit(900, PERIOD), token.clone()])
         .unwrap();
     assert_eq!(s.pending().limits.len(), 1);
-    let res = s.set_limits(vec![token]).unwrap();
+    let res = s.set_limits(vec![token.clone()]).unwrap();
     assert_eq!(attr(&res, "removed").as_deref(), Some("native:ucoin"));
     assert_eq!(attr(&res, "dropped").as_deref(), Some("native:ucoin"));
     assert!(s.pending().limits.is_empty());
     s.next_block(DELAY);
+    assert!(s.try_limit(native_info()).is_err());
+    // a restored limit that is due is in force, recorded or not: a list without it removes it
+    s.set_limits(vec![token.clone(), native_limit(LIMIT, PERIOD)])
+        .unwrap();
+    s.next_block(DELAY);
+    assert_eq!(s.native_limit().amount.u128(), LIMIT);
+    let res = s.set_limits(vec![token]).unwrap();
+    assert_eq!(attr(&res, "removed").as_deref(), Some("native:ucoin"));
+    assert_eq!(attr(&res, "dropped"), None);
     assert!(s.try_limit(native_info()).is_err());
 }
 
