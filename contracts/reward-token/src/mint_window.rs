@@ -22,6 +22,7 @@ fn period_nanos(limit: &MintLimit) -> StdResult<u64> {
         .filter(|&p| p > 0)
         .ok_or_else(|| StdError::generic_err("mint limit period is out of range"))
 }
+
 impl MintWindow {
     /// A limit set at `at`: its first window starts then, with `minted` carried in.
     pub fn new(limit: MintLimit, at: Timestamp, minted: Uint128) -> Self {
@@ -133,8 +134,8 @@ impl Outcome {
     }
 }
 
-/// Applies `requested` to the record (already brought up to `now`): what tightens at once,
-/// what loosens `delay` seconds later.
+/// Applies `requested` to the record (already brought up to `now` by [`as_of`]): the part that
+/// tightens at once, the whole change `effective_delay` seconds later when any of it loosens.
 pub fn update(
     state: Option<MintWindow>,
     requested: Option<MintLimit>,
@@ -183,6 +184,7 @@ pub fn update(
     };
     Ok((state, outcome))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
