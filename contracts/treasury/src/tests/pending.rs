@@ -129,12 +129,14 @@ fn anyone_applies_due_changes() {
     s.set_limits(vec![native_limit(600, PERIOD), t]).unwrap();
     // before the native change is due: nothing to do, and when something will be
     s.at(t0.plus_seconds(DELAY - 1));
+    let before = (s.pending(), s.native_limit());
     assert_eq!(
         s.exec_err("alice", &ExecuteMsg::ApplyChanges {}),
         ContractError::NoChangeDue {
             next_effective_at: t0.plus_seconds(DELAY)
         }
     );
+    assert_eq!((s.pending(), s.native_limit()), before);
     s.at(t0.plus_seconds(DELAY));
     let err = s
         .exec_funds("alice", &ExecuteMsg::ApplyChanges {}, &coins(1, DENOM))
