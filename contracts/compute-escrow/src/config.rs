@@ -3,14 +3,12 @@
 use commons::asset::{AssetInfo, AssetInfoUnchecked};
 use commons::escrow::{InstantiateMsg, UpdateConfigMsg, MAX_FEE_BPS};
 use commons::pagination::MAX_INPUT_LIST;
+use commons::time::check_duration;
 use cosmwasm_std::{Api, DepsMut, MessageInfo, Response};
 
 use crate::error::ContractError;
 use crate::funds::validate_addr;
 use crate::state::{Config, CONFIG};
-
-/// Longest period of any kind: ten years, far from any time overflow.
-const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
 
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig {
@@ -42,19 +40,14 @@ pub fn validate(config: &Config) -> Result<(), ContractError> {
     if config.fee_bps > MAX_FEE_BPS {
         return Err(invalid(format!("fee_bps must be at most {MAX_FEE_BPS}")));
     }
-    let periods = [
-        ("challenge_period_seconds", config.challenge_period_seconds),
-        (
-            "provider_unbonding_seconds",
-            config.provider_unbonding_seconds,
-        ),
-        ("max_job_duration_seconds", config.max_job_duration_seconds),
-    ];
-    for (name, value) in periods {
-        if value == 0 || value > MAX_PERIOD_SECONDS {
-            return Err(invalid(format!("{name} must be 1 second to 10 years")));
-        }
-    }
+    // bounded so that report time + challenge period and block time + unbonding or job
+    // duration always fit a timestamp
+    check_duration("challenge_period_seconds", config.challenge_period_seconds)?;
+    check_duration(
+        "provider_unbonding_seconds",
+        config.provider_unbonding_seconds,
+    )?;
+    check_duration("max_job_duration_seconds", config.max_job_duration_seconds)?;
     if config.min_provider_stake.is_some_and(|m| m.is_zero()) {
         return Err(invalid(
             "min_provider_stake must be greater than zero when set",
@@ -68,6 +61,11 @@ pub fn from_msg(api: &dyn Api, msg: &InstantiateMsg) -> Result<Config, ContractE
         arbiter: validate_addr(api, &msg.arbiter)?,
         fee_bps: msg.fee_bps,
         fee_recipient: validate_addr(api, &msg.fee_recipient)?,
+        treasury: msg
+            .treasury
+            .as_deref()
+            .map(|t| validate_addr(api, t))
+            .transpose()?,
         accepted_assets: check_assets(api, &msg.accepted_assets)?,
         stake_asset: msg
             .stake_asset
@@ -102,6 +100,9 @@ pub fn execute_update_config(
     }
     if let Some(r) = msg.fee_recipient {
         config.fee_recipient = validate_addr(deps.api, &r)?;
+    }
+    if let Some(t) = msg.treasury {
+        config.treasury = Some(validate_addr(deps.api, &t)?);
     }
     if let Some(assets) = msg.accepted_assets {
         config.accepted_assets = check_assets(deps.api, &assets)?;

@@ -2,9 +2,12 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{from_json, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use cosmwasm_std::{
+    from_json, Binary, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult,
+};
 
 use commons::asset::{Asset, AssetInfo};
+use commons::codec::{map_key, prefix_end};
 use commons::escrow::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
 use commons::migrate::{migrate_version, MigrateMsg};
 
@@ -15,7 +18,7 @@ use crate::job::{create, execute_accept, execute_cancel, execute_complete, top_u
 use crate::provider::{
     add_stake, execute_unbond, execute_update_provider, execute_withdraw_stake, register,
 };
-use crate::state::CONFIG;
+use crate::state::{CONFIG, JOBS_V1};
 use crate::usage::{
     execute_approve, execute_claim, execute_dispute, execute_report, execute_resolve,
 };
@@ -37,7 +40,11 @@ pub fn instantiate(
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("arbiter", config.arbiter)
-        .add_attribute("fee_bps", config.fee_bps.to_string()))
+        .add_attribute("fee_bps", config.fee_bps.to_string())
+        .add_attribute(
+            "treasury",
+            config.treasury.map(String::from).unwrap_or_default(),
+        ))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -62,13 +69,13 @@ pub fn execute(
             units,
             proof,
         } => execute_report(deps, env, info, job_id, units, proof),
-        ExecuteMsg::ApproveUsage { job_id } => execute_approve(deps, info, job_id),
+        ExecuteMsg::ApproveUsage { job_id } => execute_approve(deps, env, info, job_id),
         ExecuteMsg::Dispute { job_id, reason } => execute_dispute(deps, env, info, job_id, reason),
         ExecuteMsg::ResolveDispute {
             job_id,
             approved_units,
             slash,
-        } => execute_resolve(deps, info, job_id, approved_units, slash),
+        } => execute_resolve(deps, env, info, job_id, approved_units, slash),
         ExecuteMsg::ClaimPayments { job_ids } => execute_claim(deps, env, info, job_ids),
         ExecuteMsg::CompleteJob { job_id } => execute_complete(deps, env, info, job_id),
         ExecuteMsg::CancelJob { job_id } => execute_cancel(deps, env, info, job_id),
@@ -107,6 +114,21 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    // jobs stored as JSON by the pre-release layout would be invisible to this version, their
+    // funds stranded: refuse instead (one key read, whatever the number of jobs)
+    let old_jobs = map_key(JOBS_V1, &[]);
+    if deps
+        .storage
+        .range_keys(
+            Some(&old_jobs),
+            Some(&prefix_end(&old_jobs)),
+            Order::Ascending,
+        )
+        .next()
+        .is_some()
+    {
+        return Err(ContractError::UnknownStorageLayout);
+    }
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("version", CONTRACT_VERSION))

@@ -1,6 +1,7 @@
 use commons::escrow::{JobStatus, ProviderStatus};
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
+use commons::time::DurationError;
 use cosmwasm_std::{StdError, Timestamp, Uint128};
 use cw_utils::PaymentError;
 use thiserror::Error;
@@ -19,6 +20,9 @@ pub enum ContractError {
 
     #[error("{0}")]
     List(#[from] ListError),
+
+    #[error("{0}")]
+    Duration(#[from] DurationError),
 
     #[error("invalid address {address:?}: {reason}")]
     InvalidAddress { address: String, reason: String },
@@ -96,11 +100,15 @@ pub enum ContractError {
     #[error("usage must be reported before the deadline {deadline}")]
     DeadlinePassed { deadline: Timestamp },
 
-    #[error("no usage is pending on job {job_id}")]
+    #[error("no usage of job {job_id} is in its challenge period: usage already payable cannot be approved again or disputed")]
     NothingPending { job_id: u64 },
 
-    #[error("the challenge period ended at {ended_at}; the usage is payable")]
-    ChallengePeriodOver { ended_at: Timestamp },
+    #[error("job {job_id} already has {max} reports in their challenge period; report again from {oldest_payable_at} (seconds), when the oldest matures: counts are cumulative, so nothing is lost by waiting")]
+    PendingReportsFull {
+        job_id: u64,
+        max: u32,
+        oldest_payable_at: Timestamp,
+    },
 
     #[error("{approved} approved units exceed the {disputed} disputed")]
     ApprovedExceedsDisputed {
@@ -114,11 +122,26 @@ pub enum ContractError {
     #[error("nothing is payable on these jobs")]
     NothingToClaim,
 
-    #[error("usage is pending until {until}: approve, dispute or wait")]
-    UsagePending { until: Timestamp },
+    #[error("job {job_id} has usage in its challenge period until {until} (seconds): approve it, dispute it or wait")]
+    UsagePending { job_id: u64, until: Timestamp },
 
-    #[error("job {job_id} can be cancelled before acceptance, or after its deadline {deadline}")]
+    #[error(
+        "job {job_id} is running: it can be cancelled from its deadline {deadline} (seconds) on"
+    )]
     NotCancellable { job_id: u64, deadline: Timestamp },
+
+    #[error("the treasury {treasury} does not accept the cw20 {token}, so the {payments} could not be deposited there; have governance add it to the treasury's accepted_cw20s, or use another asset")]
+    TreasuryRefusesToken {
+        treasury: String,
+        token: String,
+        payments: String,
+    },
+
+    #[error("could not read the configuration of the treasury {treasury}: {reason}")]
+    TreasuryQuery { treasury: String, reason: String },
+
+    #[error("this escrow still holds jobs in the pre-release storage layout, which this version cannot read; migration refused")]
+    UnknownStorageLayout,
 
     #[error("{amount} is not a whole number of units at {price} per unit")]
     NotWholeUnits { amount: Uint128, price: Uint128 },

@@ -1,7 +1,13 @@
 //! Incoming payments (native funds or cw20 `send`) and input checks.
 
 use commons::asset::{Asset, AssetInfo};
-use cosmwasm_std::{Addr, Api, MessageInfo, StdError, Uint128};
+use commons::treasury::{
+    ConfigResponse as TreasuryConfig, ExecuteMsg as TreasuryMsg, QueryMsg as TreasuryQuery,
+    ReceiveMsg as TreasuryReceive,
+};
+use cosmwasm_std::{
+    to_json_binary, Addr, Api, CosmosMsg, MessageInfo, QuerierWrapper, StdError, StdResult, Uint128,
+};
 
 use crate::error::ContractError;
 
@@ -54,6 +60,72 @@ pub fn check_len(
         return Err(ContractError::BadLength {
             field: field.to_string(),
             max,
+        });
+    }
+    Ok(())
+}
+
+/// `<amount>:<asset>`, the one encoding of money in event attributes (`Display` of `Asset`).
+pub fn money(asset: &AssetInfo, amount: Uint128) -> String {
+    format!("{amount}:{asset}")
+}
+
+/// A payment out of the escrow, or none for a zero amount. To the treasury (`to_treasury`) it
+/// is a deposit, so the treasury's ledger records it with `memo`: native coins as the funds of
+/// its `deposit`, cw20 tokens through `send` with its deposit hook. Anyone else gets a plain
+/// transfer.
+///
+/// SECURITY: a cw20 deposit fails if the treasury does not accept the token, and with it the
+/// whole claim, refund or ruling that sends it. `create_job`, `top_up` and provider
+/// registration therefore refuse a cw20 that the treasury does not accept when that token
+/// would be paid to it (`ensure_treasury_accepts`). What remains is the treasury removing the
+/// token later: until governance accepts it again, the job's claims (when its fees go to the
+/// treasury), refunds (when it is the refund address) or slashing rulings in that token fail
+/// and nothing moves. Funds stay in the job, not lost, and governance controls both sides;
+/// a ruling with `slash` zero still settles a dispute when only the stake token is refused.
+pub fn payout(
+    asset: &AssetInfo,
+    to: &Addr,
+    amount: Uint128,
+    to_treasury: bool,
+    memo: impl FnOnce() -> String,
+) -> StdResult<Option<CosmosMsg>> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    if !to_treasury {
+        return asset.transfer_msg(to, amount).map(Some);
+    }
+    let memo = Some(memo());
+    let msg = match asset {
+        AssetInfo::Native(_) => to_json_binary(&TreasuryMsg::Deposit { memo })?,
+        AssetInfo::Cw20(_) => to_json_binary(&TreasuryReceive::Deposit { memo })?,
+    };
+    asset.send_msg(to, amount, msg).map(Some)
+}
+
+/// Refuses `asset` when it is a cw20 the treasury does not accept (see `payout`); native
+/// deposits take any denom. `payments` names what would be deposited, for the error.
+pub fn ensure_treasury_accepts(
+    querier: &QuerierWrapper,
+    treasury: &Addr,
+    asset: &AssetInfo,
+    payments: &str,
+) -> Result<(), ContractError> {
+    let AssetInfo::Cw20(token) = asset else {
+        return Ok(());
+    };
+    let config: TreasuryConfig = querier
+        .query_wasm_smart(treasury, &TreasuryQuery::Config {})
+        .map_err(|e| ContractError::TreasuryQuery {
+            treasury: treasury.to_string(),
+            reason: e.to_string(),
+        })?;
+    if !config.accepted_cw20s.contains(token) {
+        return Err(ContractError::TreasuryRefusesToken {
+            treasury: treasury.to_string(),
+            token: token.to_string(),
+            payments: payments.to_string(),
         });
     }
     Ok(())

@@ -1,54 +1,22 @@
 //! Jobs: creation with exact funding, acceptance, top-ups, completion and cancellation.
 
+use commons::asset::AssetInfo;
 use commons::escrow::{CreateJobMsg, JobStatus, ProviderStatus, MAX_HASH_LEN, MAX_URI_LEN};
+use commons::time::plus_seconds;
 use cosmwasm_std::{
-    CosmosMsg, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp, Uint128,
+    Addr, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Response, StdError, Storage,
+    Uint128,
 };
 
 use crate::error::ContractError;
-use crate::funds::{check_len, cost, validate_addr, Payment};
-use crate::state::{
-    update_totals, Config, Job, CONFIG, JOBS, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, JOB_SEQ, OPEN_JOBS,
-    PROVIDERS,
+use crate::funds::{
+    check_len, cost, ensure_treasury_accepts, money, payout, validate_addr, Payment,
 };
-
-impl Job {
-    /// Units reported but not yet payable.
-    pub fn pending(&self) -> Uint128 {
-        self.units_reported - self.units_payable
-    }
-
-    /// When the pending batch becomes payable (unless disputed).
-    pub fn pending_until(&self, challenge: u64) -> Option<Timestamp> {
-        self.pending_since.map(|t| t.plus_seconds(challenge))
-    }
-
-    /// Makes the pending batch payable if its challenge period is over (never while disputed).
-    pub fn mature(&mut self, now: Timestamp, challenge: u64) {
-        if self.status == JobStatus::Disputed {
-            return;
-        }
-        if matches!(self.pending_until(challenge), Some(until) if now >= until) {
-            self.units_payable = self.units_reported;
-            self.pending_since = None;
-        }
-    }
-
-    /// Units still funded and usable.
-    pub fn usable_units(&self) -> Uint128 {
-        self.max_units - self.units_refunded
-    }
-
-    /// Money the job still holds.
-    pub fn balance(&self) -> Uint128 {
-        (self.usable_units() - self.units_claimed).saturating_mul(self.price_per_unit)
-    }
-}
-
-pub fn load_job(store: &dyn Storage, job_id: u64) -> Result<Job, ContractError> {
-    JOBS.may_load(store, job_id)?
-        .ok_or(ContractError::JobNotFound { job_id })
-}
+use crate::record::{load_job, store_job};
+use crate::state::{
+    update_totals, Config, Job, Terms, CONFIG, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, JOB_SEQ,
+    OPEN_JOBS, PROVIDERS,
+};
 
 pub fn wrong_status(job_id: u64, job: &Job, expected: &str) -> ContractError {
     ContractError::WrongJobStatus {
@@ -58,41 +26,56 @@ pub fn wrong_status(job_id: u64, job: &Job, expected: &str) -> ContractError {
     }
 }
 
-/// Gives `units` of the job's funds back to its refund address.
+/// Saves the job, and frees its provider's stake once the job no longer locks it: completed,
+/// or cancelled with nothing left in a challenge period or under dispute (until then a ruling
+/// may still slash the stake, so the provider may not withdraw it).
+pub fn save(store: &mut dyn Storage, job_id: u64, job: &mut Job) -> Result<(), ContractError> {
+    let finished = matches!(job.status, JobStatus::Completed | JobStatus::Cancelled);
+    if job.locks_stake && finished && job.settled() {
+        job.locks_stake = false;
+        if let Some(provider) = &job.provider {
+            if let Some(mut p) = PROVIDERS.may_load(store, provider)? {
+                p.active_jobs = p.active_jobs.saturating_sub(1);
+                if job.status == JobStatus::Completed {
+                    p.jobs_completed = p.jobs_completed.saturating_add(1);
+                }
+                PROVIDERS.save(store, provider, &p)?;
+            }
+        }
+    }
+    store_job(store, job_id, job);
+    Ok(())
+}
+
+/// Gives `units` of the job's funds back to its refund address; returns the amount and the
+/// payment (none for zero units).
 pub fn refund_units(
     store: &mut dyn Storage,
+    job_id: u64,
     job: &mut Job,
     units: Uint128,
-) -> Result<Option<CosmosMsg>, ContractError> {
-    if units.is_zero() {
-        return Ok(None);
-    }
+) -> Result<(Uint128, Option<CosmosMsg>), ContractError> {
     let amount = cost(units, job.price_per_unit)?;
-    job.units_refunded += units;
+    if units.is_zero() {
+        return Ok((amount, None));
+    }
+    job.units_refunded = job
+        .units_refunded
+        .checked_add(units)
+        .map_err(StdError::overflow)?;
     update_totals(store, &job.asset, |t| {
         t.refunded = t.refunded.checked_add(amount).ok()?;
         t.held = t.held.checked_sub(amount).ok()?;
         Some(())
     })?;
-    Ok(Some(job.asset.transfer_msg(&job.refund_to, amount)?))
-}
-
-/// The job is over for its provider: one running job less.
-pub fn release_provider(
-    store: &mut dyn Storage,
-    job: &Job,
-    completed: bool,
-) -> Result<(), ContractError> {
-    if let Some(provider) = &job.provider {
-        if let Some(mut p) = PROVIDERS.may_load(store, provider)? {
-            p.active_jobs = p.active_jobs.saturating_sub(1);
-            if completed {
-                p.jobs_completed += 1;
-            }
-            PROVIDERS.save(store, provider, &p)?;
-        }
-    }
-    Ok(())
+    let msg = payout(
+        &job.asset,
+        &job.refund_to,
+        amount,
+        job.terms.refund_to_treasury,
+        || format!("escrow job {job_id}: refund"),
+    )?;
+    Ok((amount, msg))
 }
 
 fn check_accepted(config: &Config, payment: &Payment) -> Result<(), ContractError> {
@@ -102,6 +85,27 @@ fn check_accepted(config: &Config, payment: &Payment) -> Result<(), ContractErro
         });
     }
     Ok(())
+}
+
+/// Refuses to fund a job whose fees or refunds would be deposited into the treasury in a cw20
+/// it does not accept: those deposits would fail and hold the job's funds (see
+/// `funds::payout`).
+fn ensure_deposits_accepted(querier: &QuerierWrapper, job: &Job) -> Result<(), ContractError> {
+    if !matches!(job.asset, AssetInfo::Cw20(_)) {
+        return Ok(());
+    }
+    let fees = job.terms.fee_to_treasury && job.terms.fee_bps > 0;
+    let (treasury, payments) = match (fees, job.terms.refund_to_treasury) {
+        (false, false) => return Ok(()),
+        (true, false) => (&job.terms.fee_recipient, "fees of this job"),
+        (false, true) => (&job.refund_to, "refunds of this job"),
+        (true, true) => (&job.refund_to, "fees and refunds of this job"),
+    };
+    ensure_treasury_accepts(querier, treasury, &job.asset, payments)
+}
+
+fn is(treasury: &Option<Addr>, addr: &Addr) -> bool {
+    treasury.as_ref() == Some(addr)
 }
 
 pub fn create(
@@ -118,7 +122,7 @@ pub fn create(
         return Err(ContractError::ZeroAmount);
     }
     let now = env.block.time;
-    let latest = now.plus_seconds(config.max_job_duration_seconds);
+    let latest = plus_seconds(now, config.max_job_duration_seconds)?;
     if !(now < msg.accept_by && msg.accept_by < msg.deadline && msg.deadline <= latest) {
         return Err(ContractError::BadTimes {
             max_duration: config.max_job_duration_seconds,
@@ -147,42 +151,73 @@ pub fn create(
         Some(r) => validate_addr(deps.api, r)?,
         None => client.clone(),
     };
-    let job_id = JOB_SEQ.may_load(deps.storage)?.unwrap_or_default() + 1;
-    JOB_SEQ.save(deps.storage, &job_id)?;
-    let job = Job {
-        client: client.clone(),
-        refund_to,
-        provider: provider.clone(),
-        spec: msg.spec,
-        asset: payment.asset.info.clone(),
+    // the terms in force now settle this job, whatever update_config does later
+    let terms = Terms {
+        fee_bps: config.fee_bps,
+        fee_to_treasury: is(&config.treasury, &config.fee_recipient),
+        refund_to_treasury: is(&config.treasury, &refund_to),
+        fee_recipient: config.fee_recipient,
+        challenge_period_seconds: config.challenge_period_seconds,
+    };
+    let job_id = JOB_SEQ
+        .may_load(deps.storage)?
+        .unwrap_or_default()
+        .checked_add(1)
+        .ok_or_else(|| StdError::generic_err("job ids exhausted"))?;
+    let mut job = Job {
+        status: JobStatus::Open,
+        terms,
+        locks_stake: false,
+        accept_by: msg.accept_by,
+        deadline: msg.deadline,
+        created_at: now,
+        cancelled_at: None,
         price_per_unit: msg.price_per_unit,
         max_units: msg.max_units,
         units_refunded: Uint128::zero(),
-        accept_by: msg.accept_by,
-        deadline: msg.deadline,
-        status: JobStatus::Open,
         units_reported: Uint128::zero(),
         units_payable: Uint128::zero(),
         units_claimed: Uint128::zero(),
-        pending_since: None,
-        created_at: now,
+        units_disputed: Uint128::zero(),
+        pending: vec![],
+        client,
+        refund_to,
+        provider,
+        asset: payment.asset.info,
+        spec: msg.spec,
     };
-    JOBS.save(deps.storage, job_id, &job)?;
-    JOBS_BY_CLIENT.save(deps.storage, (&client, job_id), &())?;
-    if let Some(p) = &provider {
+    ensure_deposits_accepted(&deps.querier, &job)?;
+    JOB_SEQ.save(deps.storage, &job_id)?;
+    JOBS_BY_CLIENT.save(deps.storage, (&job.client, job_id), &())?;
+    if let Some(p) = &job.provider {
         JOBS_BY_PROVIDER.save(deps.storage, (p, job_id), &())?;
     }
-    OPEN_JOBS.save(deps.storage, job_id, &())?;
+    OPEN_JOBS.save(deps.storage, (job.accept_by.nanos(), job_id), &())?;
     update_totals(deps.storage, &job.asset, |t| {
         t.escrowed = t.escrowed.checked_add(total).ok()?;
         t.held = t.held.checked_add(total).ok()?;
         Some(())
     })?;
-    Ok(Response::new()
+    save(deps.storage, job_id, &mut job)?;
+    let mut res = Response::new()
         .add_attribute("action", "create_job")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("client", client)
-        .add_attribute("escrowed", payment.asset.to_string()))
+        .add_attribute("client", &job.client)
+        .add_attribute("refund_to", &job.refund_to);
+    if let Some(p) = &job.provider {
+        res = res.add_attribute("provider", p);
+    }
+    Ok(res
+        .add_attribute("escrowed", money(&job.asset, total))
+        .add_attribute("units", job.max_units)
+        .add_attribute("price_per_unit", money(&job.asset, job.price_per_unit))
+        .add_attribute("accept_by", job.accept_by.seconds().to_string())
+        .add_attribute("deadline", job.deadline.seconds().to_string())
+        .add_attribute("fee_bps", job.terms.fee_bps.to_string())
+        .add_attribute(
+            "challenge_period_seconds",
+            job.terms.challenge_period_seconds.to_string(),
+        ))
 }
 
 pub fn execute_accept(
@@ -223,15 +258,19 @@ pub fn execute_accept(
             got: provider.stake,
         });
     }
-    provider.active_jobs += 1;
+    provider.active_jobs = provider
+        .active_jobs
+        .checked_add(1)
+        .ok_or_else(|| StdError::generic_err("too many active jobs"))?;
     PROVIDERS.save(deps.storage, &info.sender, &provider)?;
     if job.provider.is_none() {
         JOBS_BY_PROVIDER.save(deps.storage, (&info.sender, job_id), &())?;
     }
+    OPEN_JOBS.remove(deps.storage, (job.accept_by.nanos(), job_id));
     job.provider = Some(info.sender.clone());
     job.status = JobStatus::Running;
-    JOBS.save(deps.storage, job_id, &job)?;
-    OPEN_JOBS.remove(deps.storage, job_id);
+    job.locks_stake = true;
+    save(deps.storage, job_id, &mut job)?;
     Ok(Response::new()
         .add_attribute("action", "accept_job")
         .add_attribute("job_id", job_id.to_string())
@@ -256,22 +295,27 @@ pub fn top_up(deps: DepsMut, payment: Payment, job_id: u64) -> Result<Response, 
             price: job.price_per_unit,
         });
     }
+    // the treasury may have dropped the token since the job was created: more funds would
+    // be at stake in deposits that fail
+    ensure_deposits_accepted(&deps.querier, &job)?;
     let units = amount / job.price_per_unit;
     job.max_units = job
         .max_units
         .checked_add(units)
         .map_err(StdError::overflow)?;
-    JOBS.save(deps.storage, job_id, &job)?;
+    // the job's whole balance must stay expressible
+    job.balance()?;
     update_totals(deps.storage, &job.asset, |t| {
         t.escrowed = t.escrowed.checked_add(amount).ok()?;
         t.held = t.held.checked_add(amount).ok()?;
         Some(())
     })?;
+    save(deps.storage, job_id, &mut job)?;
     Ok(Response::new()
         .add_attribute("action", "top_up")
         .add_attribute("job_id", job_id.to_string())
         .add_attribute("units", units)
-        .add_attribute("amount", amount))
+        .add_attribute("escrowed", money(&job.asset, amount)))
 }
 
 pub fn execute_complete(
@@ -281,7 +325,6 @@ pub fn execute_complete(
     job_id: u64,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut job = load_job(deps.storage, job_id)?;
     let is_party = info.sender == job.client || job.provider.as_ref() == Some(&info.sender);
     if !is_party {
@@ -292,23 +335,25 @@ pub fn execute_complete(
     if job.status != JobStatus::Running {
         return Err(wrong_status(job_id, &job, "running"));
     }
-    job.mature(env.block.time, config.challenge_period_seconds);
-    if !job.pending().is_zero() {
-        let until = job
-            .pending_until(config.challenge_period_seconds)
-            .unwrap_or(env.block.time);
-        return Err(ContractError::UsagePending { until });
+    job.mature(env.block.time)?;
+    if let Some(last) = job.pending.last() {
+        return Err(ContractError::UsagePending {
+            job_id,
+            until: last.payable_at,
+        });
     }
-    let unused = job.usable_units() - job.units_payable;
-    let refund = refund_units(deps.storage, &mut job, unused)?;
+    // nothing pending and nothing disputed (the job is running): all reported is payable
+    let unused = job.unreported_units()?;
+    let (refunded, msg) = refund_units(deps.storage, job_id, &mut job, unused)?;
     job.status = JobStatus::Completed;
-    JOBS.save(deps.storage, job_id, &job)?;
-    release_provider(deps.storage, &job, true)?;
+    save(deps.storage, job_id, &mut job)?;
     Ok(Response::new()
-        .add_messages(refund)
+        .add_messages(msg)
         .add_attribute("action", "complete_job")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("refunded_units", unused))
+        .add_attribute("refunded_units", unused)
+        .add_attribute("refunded", money(&job.asset, refunded))
+        .add_attribute("refund_to", &job.refund_to))
 }
 
 pub fn execute_cancel(
@@ -318,7 +363,6 @@ pub fn execute_cancel(
     job_id: u64,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
-    let config = CONFIG.load(deps.storage)?;
     let mut job = load_job(deps.storage, job_id)?;
     if info.sender != job.client {
         return Err(ContractError::NotClient {
@@ -326,47 +370,45 @@ pub fn execute_cancel(
         });
     }
     let now = env.block.time;
-    let refunded = match job.status {
+    let units = match job.status {
         JobStatus::Open => {
-            OPEN_JOBS.remove(deps.storage, job_id);
-            let all = job.usable_units();
-            (refund_units(deps.storage, &mut job, all)?, all)
+            OPEN_JOBS.remove(deps.storage, (job.accept_by.nanos(), job_id));
+            job.usable_units()?
         }
-        JobStatus::Running if now >= job.deadline => {
-            job.mature(now, config.challenge_period_seconds);
-            if !job.pending().is_zero() {
-                let until = job
-                    .pending_until(config.challenge_period_seconds)
-                    .unwrap_or(now);
-                return Err(ContractError::UsagePending { until });
+        JobStatus::Running | JobStatus::Disputed if job.cancelled_at.is_none() => {
+            if now < job.deadline {
+                return Err(ContractError::NotCancellable {
+                    job_id,
+                    deadline: job.deadline,
+                });
             }
-            // what was never reported goes back; payable usage stays payable
-            let unreported = job.usable_units() - job.units_reported;
-            release_provider(deps.storage, &job, false)?;
-            (
-                refund_units(deps.storage, &mut job, unreported)?,
-                unreported,
-            )
-        }
-        JobStatus::Running => {
-            return Err(ContractError::NotCancellable {
-                job_id,
-                deadline: job.deadline,
-            })
+            // what was never reported goes back; reported usage keeps maturing (or waits for
+            // its ruling) and payable usage stays the provider's
+            job.mature(now)?;
+            job.unreported_units()?
         }
         _ => {
             return Err(wrong_status(
                 job_id,
                 &job,
-                "open, or running past its deadline",
+                "open, or running or disputed and past its deadline",
             ))
         }
     };
-    job.status = JobStatus::Cancelled;
-    JOBS.save(deps.storage, job_id, &job)?;
+    let (refunded, msg) = refund_units(deps.storage, job_id, &mut job, units)?;
+    job.cancelled_at = Some(now);
+    // a dispute in progress keeps the job `disputed`; its ruling makes it `cancelled`
+    if job.status != JobStatus::Disputed {
+        job.status = JobStatus::Cancelled;
+    }
+    save(deps.storage, job_id, &mut job)?;
     Ok(Response::new()
-        .add_messages(refunded.0)
+        .add_messages(msg)
         .add_attribute("action", "cancel_job")
         .add_attribute("job_id", job_id.to_string())
-        .add_attribute("refunded_units", refunded.1))
+        .add_attribute("refunded_units", units)
+        .add_attribute("refunded", money(&job.asset, refunded))
+        .add_attribute("refund_to", &job.refund_to)
+        .add_attribute("units_pending", job.units_pending()?)
+        .add_attribute("units_disputed", job.units_disputed))
 }

@@ -9,6 +9,7 @@ mod funds;
 mod job;
 mod provider;
 mod query;
+mod record;
 pub mod state;
 mod usage;
 

@@ -4,10 +4,11 @@ use commons::escrow::{
     ProviderMetadata, ProviderStatus, MAX_ENDPOINT_LEN, MAX_HARDWARE_LEN, MAX_NAME_LEN,
     MAX_REGION_LEN,
 };
+use commons::time::plus_seconds;
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::error::ContractError;
-use crate::funds::{check_len, Payment};
+use crate::funds::{check_len, ensure_treasury_accepts, money, Payment};
 use crate::state::{update_totals, Provider, CONFIG, PROVIDERS};
 
 pub fn check_metadata(m: &ProviderMetadata) -> Result<(), ContractError> {
@@ -42,6 +43,16 @@ pub fn register(
             address: payment.sender.to_string(),
         });
     }
+    // a ruling on a job refunding the treasury deposits the slash there: a cw20 stake the
+    // treasury refuses would make that ruling fail (see `funds::payout`)
+    if let Some(treasury) = &config.treasury {
+        ensure_treasury_accepts(
+            &deps.querier,
+            treasury,
+            &config.stake_asset,
+            "slashes of jobs refunding the treasury",
+        )?;
+    }
     // A provider that withdrew keeps its record (jobs completed, disputes lost, slashed).
     let provider = match previous {
         Some(p) => Provider {
@@ -70,7 +81,7 @@ pub fn register(
     Ok(Response::new()
         .add_attribute("action", "register_provider")
         .add_attribute("provider", payment.sender)
-        .add_attribute("stake", payment.asset.to_string()))
+        .add_attribute("stake", money(&config.stake_asset, payment.asset.amount)))
 }
 
 fn load(deps: &DepsMut, who: &cosmwasm_std::Addr) -> Result<Provider, ContractError> {
@@ -113,7 +124,8 @@ pub fn add_stake(deps: DepsMut, payment: Payment) -> Result<Response, ContractEr
     Ok(Response::new()
         .add_attribute("action", "add_stake")
         .add_attribute("provider", payment.sender)
-        .add_attribute("stake", provider.stake))
+        .add_attribute("added", money(&config.stake_asset, payment.asset.amount))
+        .add_attribute("stake", money(&config.stake_asset, provider.stake)))
 }
 
 pub fn execute_unbond(
@@ -129,10 +141,7 @@ pub fn execute_unbond(
             status: provider.status,
         });
     }
-    let until = env
-        .block
-        .time
-        .plus_seconds(config.provider_unbonding_seconds);
+    let until = plus_seconds(env.block.time, config.provider_unbonding_seconds)?;
     provider.status = ProviderStatus::Unbonding;
     provider.unbonding_until = Some(until);
     PROVIDERS.save(deps.storage, &info.sender, &provider)?;
@@ -174,7 +183,7 @@ pub fn execute_withdraw_stake(
     let mut res = Response::new()
         .add_attribute("action", "withdraw_stake")
         .add_attribute("provider", &info.sender)
-        .add_attribute("amount", amount);
+        .add_attribute("withdrawn", money(&config.stake_asset, amount));
     if !amount.is_zero() {
         res = res.add_message(config.stake_asset.transfer_msg(&info.sender, amount)?);
     }

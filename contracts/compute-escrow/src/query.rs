@@ -9,21 +9,22 @@ use commons::pagination::{ensure_bounded_unique, page_limit};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
 use cw_storage_plus::{Bound, Map};
 
+use crate::record::may_load_job;
 use crate::state::{
-    Config, Job, Provider, CONFIG, JOBS, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, OPEN_JOBS, PROVIDERS,
-    TOTALS,
+    Config, Job, Provider, CONFIG, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, OPEN_JOBS, PROVIDERS, TOTALS,
 };
 use crate::usage::claimable_job;
+
+fn load(deps: Deps, job_id: u64) -> StdResult<Job> {
+    may_load_job(deps.storage, job_id)?.ok_or_else(|| StdError::not_found(format!("job {job_id}")))
+}
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     let config = CONFIG.load(deps.storage)?;
     match msg {
         QueryMsg::Config {} => to_json_binary(&config),
         QueryMsg::Job { job_id } => {
-            let job = JOBS
-                .may_load(deps.storage, job_id)?
-                .ok_or_else(|| StdError::not_found(format!("job {job_id}")))?;
-            to_json_binary(&job_response(&config, &env, job_id, job))
+            to_json_binary(&job_response(&env, job_id, load(deps, job_id)?)?)
         }
         QueryMsg::JobsByClient {
             client,
@@ -34,7 +35,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&by_party(
                 deps,
                 &env,
-                &config,
                 JOBS_BY_CLIENT,
                 &client,
                 start_after,
@@ -50,7 +50,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&by_party(
                 deps,
                 &env,
-                &config,
                 JOBS_BY_PROVIDER,
                 &provider,
                 start_after,
@@ -58,22 +57,23 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             )?)
         }
         QueryMsg::OpenJobs { start_after, limit } => {
+            // only offers that can still be accepted: accept_by after now, so the range starts
+            // past every key (now, id), skipping stale offers without reading them
+            let mut from = (env.block.time.nanos(), u64::MAX);
+            if let Some(id) = start_after {
+                from = from.max((load(deps, id)?.accept_by.nanos(), id));
+            }
             let jobs = OPEN_JOBS
                 .keys(
                     deps.storage,
-                    start_after.map(Bound::exclusive),
+                    Some(Bound::exclusive(from)),
                     None,
                     Order::Ascending,
                 )
                 .take(page_limit(limit))
-                .map(|id| {
-                    let id = id?;
-                    Ok(job_response(
-                        &config,
-                        &env,
-                        id,
-                        JOBS.load(deps.storage, id)?,
-                    ))
+                .map(|key| {
+                    let (_, id) = key?;
+                    job_response(&env, id, load(deps, id)?)
                 })
                 .collect::<StdResult<_>>()?;
             to_json_binary(&JobsResponse { jobs })
@@ -106,27 +106,32 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             let provider = deps.api.addr_validate(&provider)?;
             let mut jobs = Vec::with_capacity(job_ids.len());
             for id in job_ids {
-                let job = JOBS
-                    .may_load(deps.storage, id)?
-                    .ok_or_else(|| StdError::not_found(format!("job {id}")))?;
+                let job = load(deps, id)?;
                 if job.provider.as_ref() != Some(&provider) {
                     return Err(StdError::generic_err(format!(
                         "job {id} belongs to another provider"
                     )));
                 }
                 jobs.push(
-                    claimable_job(&config, id, job, env.block.time)
+                    claimable_job(id, job, env.block.time)
                         .map_err(|e| StdError::generic_err(e.to_string()))?,
                 );
             }
             to_json_binary(&ClaimableResponse { jobs })
         }
-        QueryMsg::Totals {} => {
-            // one entry per asset ever used: at most the accepted assets plus the stake asset
-            // over the contract's life, bounded by the configuration's 30-asset limit per change
+        QueryMsg::Totals { start_after, limit } => {
+            let start = start_after
+                .map(|a| a.check(deps.api))
+                .transpose()?
+                .map(|a| a.key());
             let assets = TOTALS
-                .range(deps.storage, None, None, Order::Ascending)
-                .take(64)
+                .range(
+                    deps.storage,
+                    start.as_deref().map(Bound::exclusive),
+                    None,
+                    Order::Ascending,
+                )
+                .take(page_limit(limit))
                 .map(|r| r.map(|(_, (asset, totals))| AssetTotalsEntry { asset, totals }))
                 .collect::<StdResult<_>>()?;
             to_json_binary(&TotalsResponse { assets })
@@ -137,7 +142,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 fn by_party(
     deps: Deps,
     env: &Env,
-    config: &Config,
     index: Map<(&Addr, u64), ()>,
     party: &Addr,
     start_after: Option<u64>,
@@ -154,34 +158,41 @@ fn by_party(
         .take(page_limit(limit))
         .map(|id| {
             let id = id?;
-            Ok(job_response(config, env, id, JOBS.load(deps.storage, id)?))
+            job_response(env, id, load(deps, id)?)
         })
         .collect::<StdResult<_>>()?;
     Ok(JobsResponse { jobs })
 }
 
-pub fn job_response(config: &Config, env: &Env, job_id: u64, mut job: Job) -> JobResponse {
-    job.mature(env.block.time, config.challenge_period_seconds);
-    JobResponse {
+/// The job as the query shows it: pending usage matured up to the block time (as the next
+/// write would), so `units_payable` is what the provider could claim now.
+pub fn job_response(env: &Env, job_id: u64, mut job: Job) -> StdResult<JobResponse> {
+    job.mature(env.block.time)?;
+    Ok(JobResponse {
         job_id,
-        balance: job.balance(),
-        units_pending: job.pending(),
-        pending_until: job.pending_until(config.challenge_period_seconds),
+        balance: job.balance()?,
+        units_pending: job.units_pending()?,
+        pending: job.pending_usage(),
+        max_units: job.usable_units()?,
+        units_disputed: job.units_disputed,
         client: job.client,
         refund_to: job.refund_to,
         provider: job.provider,
         spec: job.spec,
         asset: job.asset,
         price_per_unit: job.price_per_unit,
-        max_units: job.max_units - job.units_refunded,
         accept_by: job.accept_by,
         deadline: job.deadline,
         status: job.status,
         units_reported: job.units_reported,
         units_payable: job.units_payable,
         units_claimed: job.units_claimed,
+        fee_bps: job.terms.fee_bps,
+        fee_recipient: job.terms.fee_recipient,
+        challenge_period_seconds: job.terms.challenge_period_seconds,
         created_at: job.created_at,
-    }
+        cancelled_at: job.cancelled_at,
+    })
 }
 
 fn provider_response(config: &Config, address: Addr, p: Provider) -> ProviderResponse {

@@ -1,12 +1,26 @@
 //! Every storage key of the escrow, in one place.
+//!
+//! | key | value |
+//! |---|---|
+//! | `config` | `Config` (JSON) |
+//! | `job_seq` | last job id (JSON u64) |
+//! | `job_v2` + id | `Job`, binary (see `record`) |
+//! | `job_client` + (client, id) | index of jobs by client |
+//! | `job_provider` + (provider, id) | index of jobs by named or accepting provider |
+//! | `job_open_v2` + (accept_by nanos, id) | open jobs by acceptance deadline |
+//! | `provider` + address | `Provider` (JSON) |
+//! | `totals` + asset key | per-asset accounting (JSON) |
+//!
+//! The pre-release layout kept jobs as JSON under `job` and open jobs under `job_open`;
+//! `migrate` refuses a contract that still holds such jobs rather than lose them.
 
 use commons::asset::AssetInfo;
-use commons::escrow::{
-    AssetTotals, ConfigResponse, JobSpec, JobStatus, ProviderMetadata, ProviderStatus,
-};
+use commons::escrow::{AssetTotals, ConfigResponse, ProviderMetadata, ProviderStatus};
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
 use cw_storage_plus::{Item, Map};
+
+pub use crate::record::{Job, Pending, Terms};
 
 pub type Config = ConfigResponse;
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -17,6 +31,7 @@ pub struct Provider {
     pub stake: Uint128,
     pub status: ProviderStatus,
     pub unbonding_until: Option<Timestamp>,
+    /// Jobs locking the stake (see `ProviderResponse::active_jobs`).
     pub active_jobs: u32,
     pub jobs_completed: u64,
     pub disputes_lost: u64,
@@ -25,42 +40,22 @@ pub struct Provider {
 
 pub const PROVIDERS: Map<&Addr, Provider> = Map::new("provider");
 
-/// A job. Money it holds: `(max_units - units_refunded - units_claimed) * price_per_unit`.
-#[cw_serde]
-pub struct Job {
-    pub client: Addr,
-    pub refund_to: Addr,
-    pub provider: Option<Addr>,
-    pub spec: JobSpec,
-    pub asset: AssetInfo,
-    pub price_per_unit: Uint128,
-    /// Units funded (creation plus top-ups).
-    pub max_units: Uint128,
-    /// Units whose funds went back to the client.
-    pub units_refunded: Uint128,
-    pub accept_by: Timestamp,
-    pub deadline: Timestamp,
-    pub status: JobStatus,
-    /// Cumulative units reported, less units rejected in disputes.
-    pub units_reported: Uint128,
-    /// Units payable (matured, approved or approved by the arbiter), claimed or not.
-    pub units_payable: Uint128,
-    pub units_claimed: Uint128,
-    /// Time of the latest report of the pending batch.
-    pub pending_since: Option<Timestamp>,
-    pub created_at: Timestamp,
-}
-
 pub const JOB_SEQ: Item<u64> = Item::new("job_seq");
-pub const JOBS: Map<u64, Job> = Map::new("job");
+/// Namespace of job records (binary, see `record`).
+pub const JOBS: &[u8] = b"job_v2";
+/// Namespace of the pre-release JSON job records, read only by `migrate` to refuse them.
+pub const JOBS_V1: &[u8] = b"job";
 pub const JOBS_BY_CLIENT: Map<(&Addr, u64), ()> = Map::new("job_client");
 pub const JOBS_BY_PROVIDER: Map<(&Addr, u64), ()> = Map::new("job_provider");
-pub const OPEN_JOBS: Map<u64, ()> = Map::new("job_open");
+/// Open jobs by `(accept_by in nanoseconds, id)`: a range from the current time skips every
+/// offer that can no longer be accepted without reading it.
+pub const OPEN_JOBS: Map<(u64, u64), ()> = Map::new("job_open_v2");
 
 /// Per-asset accounting, by `AssetInfo::key`.
 pub const TOTALS: Map<&str, (AssetInfo, AssetTotals)> = Map::new("totals");
 
-/// Applies `change` to the totals of `asset`.
+/// Applies `change` to the totals of `asset`; `None` from it means an amount would overflow
+/// or go negative, which the accounting never allows.
 pub fn update_totals(
     store: &mut dyn Storage,
     asset: &AssetInfo,

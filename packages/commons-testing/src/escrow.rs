@@ -13,7 +13,7 @@ pub fn escrow_contract() -> Box<dyn Contract<Empty>> {
 }
 
 /// Builds an escrow with `arbiter` and `fee_recipient`: 1% fee, 100 s challenge period,
-/// 500 s unbonding, jobs up to 10_000 s, paid in `pay`, staked in `stake`.
+/// 500 s unbonding, jobs up to 10_000 s, paid in `pay`, staked in `stake`, no treasury.
 pub struct EscrowBuilder {
     msg: InstantiateMsg,
 }
@@ -30,6 +30,7 @@ impl EscrowBuilder {
                 arbiter: arbiter.to_string(),
                 fee_bps: 100,
                 fee_recipient: fee_recipient.to_string(),
+                treasury: None,
                 accepted_assets: vec![pay],
                 stake_asset: stake,
                 challenge_period_seconds: 100,
@@ -42,6 +43,13 @@ impl EscrowBuilder {
 
     pub fn with_fee_bps(mut self, fee_bps: u16) -> Self {
         self.msg.fee_bps = fee_bps;
+        self
+    }
+
+    /// Payments to `treasury` go through its deposit messages (set it as `fee_recipient` too
+    /// for fees to do so).
+    pub fn with_treasury(mut self, treasury: &Addr) -> Self {
+        self.msg.treasury = Some(treasury.to_string());
         self
     }
 

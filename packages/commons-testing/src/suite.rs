@@ -205,6 +205,7 @@ impl SuiteBuilder {
                     arbiter: overridden.clone(),
                     fee_bps: self.fee_bps,
                     fee_recipient: overridden,
+                    treasury: None,
                     accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
                     stake_asset: AssetInfoUnchecked::Native(STAKE.into()),
                     challenge_period_seconds: self.challenge_seconds,

@@ -76,7 +76,14 @@ fn query<T: serde::de::DeserializeOwned>(
 }
 
 fn pay_totals(s: &Suite) -> AssetTotals {
-    let t: TotalsResponse = query(s, &s.escrow, &EscrowQuery::Totals {});
+    let t: TotalsResponse = query(
+        s,
+        &s.escrow,
+        &EscrowQuery::Totals {
+            start_after: None,
+            limit: None,
+        },
+    );
     t.assets
         .into_iter()
         .find(|e| e.asset.key() == format!("native:{PAY}"))

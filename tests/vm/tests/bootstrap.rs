@@ -62,6 +62,7 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
             arbiter: placeholder.clone(),
             fee_bps: 100,
             fee_recipient: placeholder,
+            treasury: None,
             accepted_assets: vec![AssetInfoUnchecked::Native("ucompute".into())],
             stake_asset: AssetInfoUnchecked::Native("ucompute".into()),
             challenge_period_seconds: 600,

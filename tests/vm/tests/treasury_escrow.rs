@@ -186,6 +186,7 @@ fn escrow_job_usage_fees_and_dispute() {
         arbiter: dao.clone(),
         fee_bps: 100,
         fee_recipient: chain.addr("treasury"),
+        treasury: None,
         accepted_assets: vec![AssetInfoUnchecked::Cw20(token.clone())],
         stake_asset: AssetInfoUnchecked::Cw20(token.clone()),
         challenge_period_seconds: 600,

@@ -244,10 +244,13 @@ fn wrong_state_and_wrong_party() {
         ContractError::NothingPending { job_id: id }
     );
     s.report(id, 1).unwrap();
-    let until = s.job(id).pending_until.unwrap();
+    s.wait(10);
+    s.report(id, 2).unwrap();
+    // the latest entry's maturity is when completion becomes possible without approval
+    let until = s.job(id).pending[1].payable_at;
     assert_eq!(
         Suite::err(s.exec("client", &ExecuteMsg::CompleteJob { job_id: id })),
-        ContractError::UsagePending { until }
+        ContractError::UsagePending { job_id: id, until }
     );
     s.exec("client", &ExecuteMsg::ApproveUsage { job_id: id })
         .unwrap();

@@ -38,8 +38,11 @@ fn full_lifecycle_with_fee_rounded_up() {
         ),
         (300, 8, 292)
     );
-    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
-        .unwrap();
+    let res = s.claim(&[id]).unwrap();
+    assert_eq!(attrs(&res, "job_id"), vec![id.to_string()]);
+    assert_eq!(attr(&res, "gross").as_deref(), Some("300:native:upay"));
+    assert_eq!(attr(&res, "fee").as_deref(), Some("8:native:upay"));
+    assert_eq!(attr(&res, "net").as_deref(), Some("292:native:upay"));
     assert_eq!(s.bank("prov", PAY), 292);
     assert_eq!(s.bank("treasury", PAY), 8);
     // the client approves the next report at once
@@ -52,8 +55,11 @@ fn full_lifecycle_with_fee_rounded_up() {
     assert_eq!(s.bank("treasury", PAY), 8 + 10);
     // completing refunds the 3 unused units
     let before = s.bank("client", PAY);
-    s.exec("prov", &ExecuteMsg::CompleteJob { job_id: id })
+    let res = s
+        .exec("prov", &ExecuteMsg::CompleteJob { job_id: id })
         .unwrap();
+    assert_eq!(attr(&res, "refunded_units").as_deref(), Some("3"));
+    assert_eq!(attr(&res, "refunded").as_deref(), Some("300:native:upay"));
     assert_eq!(s.bank("client", PAY), before + 300);
     assert_eq!(s.bank("escrow", PAY), 0);
     let j = s.job(id);
@@ -113,10 +119,14 @@ fn cancel_before_acceptance_refunds_everything() {
     let mut s = Suite::new();
     let id = s.create_job(100, 5);
     let before = s.bank("client", PAY);
-    s.exec("client", &ExecuteMsg::CancelJob { job_id: id })
-        .unwrap();
+    let res = s.cancel(id).unwrap();
+    assert_eq!(attr(&res, "refunded").as_deref(), Some("500:native:upay"));
     assert_eq!(s.bank("client", PAY), before + 500);
-    assert_eq!(s.job(id).status, JobStatus::Cancelled);
+    let j = s.job(id);
+    assert_eq!(
+        (j.status, j.cancelled_at, j.balance.u128()),
+        (JobStatus::Cancelled, Some(s.now()), 0)
+    );
     let open: JobsResponse = s
         .app
         .wrap()
@@ -132,37 +142,6 @@ fn cancel_before_acceptance_refunds_everything() {
 }
 
 #[test]
-fn a_vanished_provider_never_locks_funds_past_the_deadline() {
-    let (mut s, id) = Suite::running_job();
-    s.report(id, 2).unwrap();
-    let deadline = s.job(id).deadline;
-    // the client cannot cancel a running job before its deadline
-    s.go_to(deadline.minus_seconds(1));
-    assert_eq!(
-        Suite::err(s.exec("client", &ExecuteMsg::CancelJob { job_id: id })),
-        ContractError::NotCancellable {
-            job_id: id,
-            deadline
-        }
-    );
-    s.go_to(deadline);
-    assert_eq!(
-        Suite::err(s.report(id, 3)),
-        ContractError::DeadlinePassed { deadline }
-    );
-    let before = s.bank("client", PAY);
-    s.exec("client", &ExecuteMsg::CancelJob { job_id: id })
-        .unwrap();
-    // 8 unreported units come back; the 2 reported stay payable to the provider
-    assert_eq!(s.bank("client", PAY), before + 800);
-    s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })
-        .unwrap();
-    assert_eq!(s.bank("prov", PAY), 195);
-    assert_eq!(s.bank("escrow", PAY), 0);
-    assert_eq!(s.provider("prov").active_jobs, 0);
-}
-
-#[test]
 fn a_client_cannot_take_back_payable_usage() {
     let (mut s, id) = Suite::running_job();
     s.report(id, 4).unwrap();
@@ -175,10 +154,7 @@ fn a_client_cannot_take_back_payable_usage() {
             reason: "too late".into(),
         },
     ));
-    assert!(matches!(
-        err,
-        ContractError::NothingPending { .. } | ContractError::ChallengePeriodOver { .. }
-    ));
+    assert_eq!(err, ContractError::NothingPending { job_id: id });
     s.exec("client", &ExecuteMsg::CompleteJob { job_id: id })
         .unwrap();
     s.exec("prov", &ExecuteMsg::ClaimPayments { job_ids: vec![id] })

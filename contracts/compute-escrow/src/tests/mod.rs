@@ -1,17 +1,25 @@
-//! Multi-test tests of the compute escrow (native jobs, and cw20 jobs through a real cw20).
+//! Multi-test tests of the compute escrow (native jobs, and cw20 jobs through a real cw20),
+//! through its wire messages only.
 
+mod cancel;
 mod disputes;
 mod errors;
 mod invariants;
 mod jobs;
+mod maturity;
+mod migrate;
 mod providers;
+mod queries;
+mod terms;
+mod treasury;
 
 use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{
-    CreateJobMsg, ExecuteMsg, InstantiateMsg, JobResponse, JobSpec, ProviderMetadata,
-    ProviderResponse, QueryMsg, ReceiveMsg, TotalsResponse,
+    CreateJobMsg, ExecuteMsg, InstantiateMsg, JobResponse, JobSpec, JobsResponse, ProviderMetadata,
+    ProviderResponse, QueryMsg, ReceiveMsg, TotalsResponse, UpdateConfigMsg,
 };
+use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Timestamp, Uint128};
 use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
@@ -29,6 +37,8 @@ pub struct Suite {
     pub app: App,
     pub escrow: Addr,
     pub token: Addr,
+    /// The fee recipient: a plain account, or a treasury contract (`with_treasury`).
+    pub treasury: Addr,
 }
 
 pub fn metadata(name: &str) -> ProviderMetadata {
@@ -41,9 +51,19 @@ pub fn metadata(name: &str) -> ProviderMetadata {
 }
 
 impl Suite {
-    /// Escrow with arbiter "dao", fee 2.5% to "treasury", jobs in `upay` or the cw20, stake in
-    /// `ustake` (min 1_000). "client" and "prov"/"prov2" hold funds.
+    /// Escrow with arbiter "dao", fee 2.5% to the account "treasury", jobs in `upay` or the
+    /// cw20, stake in `ustake` (min 1_000). "client" and "prov"/"prov2" hold funds.
     pub fn new() -> Self {
+        Self::build(false)
+    }
+
+    /// The same, with a treasury contract (owned by "dao", accepting the cw20) as the fee
+    /// recipient and the escrow's configured treasury.
+    pub fn with_treasury() -> Self {
+        Self::build(true)
+    }
+
+    fn build(with_treasury: bool) -> Self {
         let mut app = App::default();
         let api = *app.api();
         let (client, prov, prov2) = (
@@ -86,13 +106,23 @@ impl Suite {
                 None,
             )
             .unwrap();
+        let dao = api.addr_make("dao");
+        let treasury = if with_treasury {
+            TreasuryBuilder::new(&dao)
+                .with_cw20(&token)
+                .instantiate(&mut app, &dao)
+                .unwrap()
+        } else {
+            api.addr_make("treasury")
+        };
         let code = app.store_code(Box::new(
             ContractWrapper::new(execute, instantiate, query).with_migrate(migrate),
         ));
         let msg = InstantiateMsg {
-            arbiter: api.addr_make("dao").to_string(),
+            arbiter: dao.to_string(),
             fee_bps: FEE_BPS,
-            fee_recipient: api.addr_make("treasury").to_string(),
+            fee_recipient: treasury.to_string(),
+            treasury: with_treasury.then(|| treasury.to_string()),
             accepted_assets: vec![
                 AssetInfoUnchecked::Native(PAY.into()),
                 AssetInfoUnchecked::Cw20(token.to_string()),
@@ -104,13 +134,30 @@ impl Suite {
             max_job_duration_seconds: 10_000,
         };
         let escrow = app
-            .instantiate_contract(code, api.addr_make("dao"), &msg, &[], "escrow", None)
+            .instantiate_contract(
+                code,
+                dao.clone(),
+                &msg,
+                &[],
+                "escrow",
+                Some(dao.to_string()),
+            )
             .unwrap();
-        Suite { app, escrow, token }
+        Suite {
+            app,
+            escrow,
+            token,
+            treasury,
+        }
     }
 
+    /// The account of `name`; "escrow" and "treasury" are the contracts (or the fee account).
     pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
+        match name {
+            "escrow" => self.escrow.clone(),
+            "treasury" => self.treasury.clone(),
+            _ => self.app.api().addr_make(name),
+        }
     }
 
     pub fn now(&self) -> Timestamp {
@@ -216,24 +263,76 @@ impl Suite {
     }
 
     pub fn totals(&self) -> TotalsResponse {
+        self.totals_page(None, None)
+    }
+
+    pub fn totals_page(
+        &self,
+        start_after: Option<AssetInfoUnchecked>,
+        limit: Option<u32>,
+    ) -> TotalsResponse {
         self.app
             .wrap()
-            .query_wasm_smart(self.escrow.clone(), &QueryMsg::Totals {})
+            .query_wasm_smart(
+                self.escrow.clone(),
+                &QueryMsg::Totals { start_after, limit },
+            )
             .unwrap()
     }
 
+    /// Ids of the jobs `open_jobs` lists.
+    pub fn open_jobs(&self, start_after: Option<u64>, limit: Option<u32>) -> Vec<u64> {
+        let r: JobsResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                self.escrow.clone(),
+                &QueryMsg::OpenJobs { start_after, limit },
+            )
+            .unwrap();
+        r.jobs.iter().map(|j| j.job_id).collect()
+    }
+
     pub fn bank(&self, who: &str, denom: &str) -> u128 {
-        let addr = if who == "escrow" {
-            self.escrow.clone()
-        } else {
-            self.addr(who)
-        };
         self.app
             .wrap()
-            .query_balance(addr, denom)
+            .query_balance(self.addr(who), denom)
             .unwrap()
             .amount
             .u128()
+    }
+
+    pub fn approve(&mut self, id: u64) -> AnyResult<AppResponse> {
+        self.exec("client", &ExecuteMsg::ApproveUsage { job_id: id })
+    }
+
+    pub fn dispute(&mut self, id: u64) -> AnyResult<AppResponse> {
+        let reason = "metering disagrees".to_string();
+        self.exec("client", &ExecuteMsg::Dispute { job_id: id, reason })
+    }
+
+    pub fn resolve(&mut self, id: u64, approved: u128, slash: u128) -> AnyResult<AppResponse> {
+        self.exec(
+            "dao",
+            &ExecuteMsg::ResolveDispute {
+                job_id: id,
+                approved_units: Uint128::new(approved),
+                slash: Uint128::new(slash),
+            },
+        )
+    }
+
+    pub fn claim(&mut self, ids: &[u64]) -> AnyResult<AppResponse> {
+        let job_ids = ids.to_vec();
+        self.exec("prov", &ExecuteMsg::ClaimPayments { job_ids })
+    }
+
+    pub fn cancel(&mut self, id: u64) -> AnyResult<AppResponse> {
+        self.exec("client", &ExecuteMsg::CancelJob { job_id: id })
+    }
+
+    pub fn update_config(&mut self, update: UpdateConfigMsg) -> AnyResult<AppResponse> {
+        self.exec("dao", &ExecuteMsg::UpdateConfig(Box::new(update)))
     }
 
     pub fn cw20(&self, who: &Addr) -> u128 {
@@ -281,11 +380,24 @@ impl Suite {
     }
 }
 
+/// The first value of `key` in the escrow's `wasm` event.
 pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
+    attrs(res, key).into_iter().next()
+}
+
+/// Every value of `key` in the `wasm` events of the escrow (not those of the cw20 or the
+/// treasury it pays), in order.
+pub fn attrs(res: &AppResponse, key: &str) -> Vec<String> {
+    let others = ["transfer", "send", "deposit"];
+    let escrow_events = res.events.iter().filter(|e| {
+        e.ty == "wasm"
+            && e.attributes
+                .iter()
+                .any(|a| a.key == "action" && !others.contains(&a.value.as_str()))
+    });
+    escrow_events
         .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
+        .filter(|a| a.key == key)
         .map(|a| a.value.clone())
+        .collect()
 }

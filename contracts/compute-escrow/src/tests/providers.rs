@@ -164,6 +164,7 @@ fn cw20_stakes_register_add_and_withdraw() {
         arbiter: s.addr("dao").to_string(),
         fee_bps: 0,
         fee_recipient: s.addr("treasury").to_string(),
+        treasury: None,
         accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
         stake_asset: AssetInfoUnchecked::Cw20(token),
         challenge_period_seconds: CHALLENGE,

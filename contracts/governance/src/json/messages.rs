@@ -215,6 +215,7 @@ impl FromJson for EscrowUpdateConfigMsg {
             fee_recipient: f.opt("fee_recipient"),
             accepted_assets: f.opt("accepted_assets"),
             challenge_period_seconds: f.opt("challenge_period_seconds"),
+            treasury: f.opt("treasury"),
             min_provider_stake: f.opt("min_provider_stake"),
             provider_unbonding_seconds: f.opt("provider_unbonding_seconds"),
             max_job_duration_seconds: f.opt("max_job_duration_seconds"),

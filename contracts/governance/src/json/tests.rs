@@ -133,6 +133,7 @@ fn actions() -> Vec<ProposalAction> {
             recipient: "r".into(),
             amount: Uint128::new(1),
         },
+            treasury: Some("t".into()),
         ProposalAction::TokenMintVesting {
             recipient: "r".into(),
             amount: Uint128::new(1),
@@ -356,6 +357,7 @@ fn instantiate_messages_read_as_serde_writes_them() {
         token_msg: token_msg.clone(),
         treasury_code_id: 2,
         treasury_msg: treasury_msg.clone(),
+        treasury: None,
         token_spend_limit: Some(TokenSpendLimit {
             amount: Uint128::new(9),
             period_seconds: 10,

@@ -61,6 +61,7 @@ fn suite_msg(app: &mut App) -> InstantiateMsg {
             arbiter: placeholder.clone(),
             fee_bps: 100,
             fee_recipient: placeholder,
+            treasury: None,
             accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
             stake_asset: AssetInfoUnchecked::Native("ustake".into()),
             challenge_period_seconds: 100,

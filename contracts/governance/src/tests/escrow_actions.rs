@@ -39,6 +39,7 @@ fn dao() -> (Suite, Addr) {
         arbiter: admin.to_string(),
         fee_bps: 100,
         fee_recipient: treasury.to_string(),
+        treasury: None,
         accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
         stake_asset: AssetInfoUnchecked::Native("ustake".into()),
         challenge_period_seconds: 50_000,

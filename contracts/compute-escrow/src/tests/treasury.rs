@@ -1,0 +1,275 @@
+//! Payments to the configured treasury go through its deposit messages, so its ledger sees
+//! every fee, refund and slash; cw20s it would refuse are refused before funds are locked.
+
+use super::*;
+use commons::treasury::{
+    ExecuteMsg as TreasuryMsg, LedgerKind, LedgerResponse, QueryMsg as TreasuryQuery,
+};
+
+/// (memo, amount:asset) of every ledger entry, oldest first; all are deposits by the escrow.
+fn ledger(s: &Suite) -> Vec<(String, String)> {
+    let r: LedgerResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            s.treasury.clone(),
+            &TreasuryQuery::Ledger {
+                start_after: None,
+                limit: Some(30),
+                reverse: None,
+            },
+        )
+        .unwrap();
+    r.entries
+        .into_iter()
+        .map(|e| {
+            assert_eq!(
+                (e.kind, e.counterparty),
+                (LedgerKind::Deposit, s.escrow.clone())
+            );
+            (e.memo.unwrap_or_default(), e.asset.to_string())
+        })
+        .collect()
+}
+
+/// A second cw20 the escrow may accept but the treasury does not.
+fn other_token(s: &mut Suite) -> Addr {
+    let code = s.app.store_code(Box::new(ContractWrapper::new(
+        cw20_base::contract::execute,
+        cw20_base::contract::instantiate,
+        cw20_base::contract::query,
+    )));
+    let client = s.addr("client");
+    let msg = cw20_base::msg::InstantiateMsg {
+        name: "Other".into(),
+        symbol: "OTH".into(),
+        decimals: 6,
+        initial_balances: vec![Cw20Coin {
+            address: client.to_string(),
+            amount: Uint128::new(1_000_000),
+        }],
+        mint: None,
+        marketing: None,
+    };
+    s.app
+        .instantiate_contract(code, client, &msg, &[], "other", None)
+        .unwrap()
+}
+
+fn send_token(
+    s: &mut Suite,
+    token: &Addr,
+    amount: u128,
+    hook: &ReceiveMsg,
+) -> AnyResult<AppResponse> {
+    let msg = Cw20ExecuteMsg::Send {
+        contract: s.escrow.to_string(),
+        amount: Uint128::new(amount),
+        msg: to_json_binary(hook).unwrap(),
+    };
+    let client = s.addr("client");
+    s.app.execute_contract(client, token.clone(), &msg, &[])
+}
+
+#[test]
+fn fees_refunds_and_slashes_enter_the_ledger() {
+    let mut s = Suite::with_treasury();
+    s.register("prov", 5_000).unwrap();
+    // a job the client runs for the treasury: refunds and slashes go to it
+    let mut msg = s.job_msg(Some("prov"), 100, 10);
+    msg.refund_to = Some(s.treasury.to_string());
+    let res = s
+        .exec_funds("client", &ExecuteMsg::CreateJob(msg), &coins(1_000, PAY))
+        .unwrap();
+    let id: u64 = attr(&res, "job_id").unwrap().parse().unwrap();
+    s.exec("prov", &ExecuteMsg::AcceptJob { job_id: id })
+        .unwrap();
+    s.report(id, 6).unwrap();
+    s.dispute(id).unwrap();
+    s.resolve(id, 4, 500).unwrap();
+    s.claim(&[id]).unwrap();
+    s.exec("client", &ExecuteMsg::CompleteJob { job_id: id })
+        .unwrap();
+    let memo = |what: &str| format!("escrow job {id}: {what}");
+    assert_eq!(
+        ledger(&s),
+        vec![
+            (memo("refund"), "200:native:upay".to_string()),
+            (memo("slash"), "500:native:ustake".to_string()),
+            (memo("fee"), "10:native:upay".to_string()),
+            (memo("refund"), "400:native:upay".to_string()),
+        ]
+    );
+    // the treasury holds exactly what its ledger recorded
+    assert_eq!(s.bank("treasury", PAY), 610);
+    assert_eq!(s.bank("treasury", STAKE), 500);
+    assert_eq!(s.bank("escrow", PAY), 0);
+}
+
+#[test]
+fn cw20_fees_go_through_the_deposit_hook() {
+    let mut s = Suite::with_treasury();
+    s.register("prov", 5_000).unwrap();
+    let msg = s.job_msg(Some("prov"), 50, 4);
+    let res = s
+        .send_cw20("client", 200, &ReceiveMsg::CreateJob(msg))
+        .unwrap();
+    let id: u64 = attr(&res, "job_id").unwrap().parse().unwrap();
+    s.exec("prov", &ExecuteMsg::AcceptJob { job_id: id })
+        .unwrap();
+    s.report(id, 4).unwrap();
+    s.wait(CHALLENGE);
+    s.claim(&[id]).unwrap();
+    // 200 gross, fee 5
+    assert_eq!(
+        ledger(&s),
+        vec![(
+            format!("escrow job {id}: fee"),
+            format!("5:cw20:{}", s.token)
+        )]
+    );
+    assert_eq!(s.cw20(&s.treasury.clone()), 5);
+    assert_eq!(s.cw20(&s.addr("prov")), 195);
+}
+
+#[test]
+fn a_cw20_the_treasury_refuses_is_refused_before_funding() {
+    let mut s = Suite::with_treasury();
+    let other = other_token(&mut s);
+    s.update_config(UpdateConfigMsg {
+        accepted_assets: Some(vec![
+            AssetInfoUnchecked::Native(PAY.into()),
+            AssetInfoUnchecked::Cw20(s.token.to_string()),
+            AssetInfoUnchecked::Cw20(other.to_string()),
+        ]),
+        ..UpdateConfigMsg::default()
+    })
+    .unwrap();
+    let treasury = s.treasury.to_string();
+    let refused = |payments: &str| ContractError::TreasuryRefusesToken {
+        treasury: treasury.clone(),
+        token: other.to_string(),
+        payments: payments.into(),
+    };
+    let msg = s.job_msg(None, 10, 2);
+    assert_eq!(
+        Suite::err(send_token(
+            &mut s,
+            &other,
+            20,
+            &ReceiveMsg::CreateJob(msg.clone())
+        )),
+        refused("fees of this job")
+    );
+    // with fees going elsewhere, only a job refunding the treasury is refused
+    s.update_config(UpdateConfigMsg {
+        fee_recipient: Some(s.addr("feeacct").to_string()),
+        ..UpdateConfigMsg::default()
+    })
+    .unwrap();
+    let to_treasury = CreateJobMsg {
+        refund_to: Some(s.treasury.to_string()),
+        ..msg.clone()
+    };
+    assert_eq!(
+        Suite::err(send_token(
+            &mut s,
+            &other,
+            20,
+            &ReceiveMsg::CreateJob(to_treasury)
+        )),
+        refused("refunds of this job")
+    );
+    let held = |s: &Suite| -> u128 {
+        let r: BalanceResponse = s
+            .app
+            .wrap()
+            .query_wasm_smart(
+                other.clone(),
+                &Cw20QueryMsg::Balance {
+                    address: s.escrow.to_string(),
+                },
+            )
+            .unwrap();
+        r.balance.u128()
+    };
+    // nothing of the refused attempts stayed in the escrow
+    assert_eq!(held(&s), 0);
+    send_token(&mut s, &other, 20, &ReceiveMsg::CreateJob(msg)).unwrap();
+    assert_eq!(held(&s), 20);
+}
+
+#[test]
+fn top_up_is_refused_once_the_treasury_drops_the_token() {
+    let mut s = Suite::with_treasury();
+    let msg = s.job_msg(None, 10, 2);
+    let res = s
+        .send_cw20("client", 20, &ReceiveMsg::CreateJob(msg))
+        .unwrap();
+    let id: u64 = attr(&res, "job_id").unwrap().parse().unwrap();
+    s.send_cw20("client", 10, &ReceiveMsg::TopUp { job_id: id })
+        .unwrap();
+    let dao = s.addr("dao");
+    let drop = TreasuryMsg::UpdateConfig {
+        accepted_cw20s: Some(vec![]),
+        spend_limits: None,
+    };
+    s.app
+        .execute_contract(dao, s.treasury.clone(), &drop, &[])
+        .unwrap();
+    assert_eq!(
+        Suite::err(s.send_cw20("client", 10, &ReceiveMsg::TopUp { job_id: id })),
+        ContractError::TreasuryRefusesToken {
+            treasury: s.treasury.to_string(),
+            token: s.token.to_string(),
+            payments: "fees of this job".into(),
+        }
+    );
+    // the client can still take its funds back: an open job's refund goes to the client
+    s.cancel(id).unwrap();
+    assert_eq!(s.cw20(&s.addr("client")), 1_000_000);
+}
+
+#[test]
+fn a_cw20_stake_the_treasury_refuses_blocks_registration() {
+    let mut s = Suite::with_treasury();
+    let other = other_token(&mut s);
+    let code = s
+        .app
+        .store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
+    let dao = s.addr("dao");
+    for (stake, accepted) in [(other.clone(), false), (s.token.clone(), true)] {
+        let msg = InstantiateMsg {
+            arbiter: dao.to_string(),
+            fee_bps: 0,
+            fee_recipient: s.treasury.to_string(),
+            treasury: Some(s.treasury.to_string()),
+            accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
+            stake_asset: AssetInfoUnchecked::Cw20(stake.to_string()),
+            challenge_period_seconds: CHALLENGE,
+            min_provider_stake: None,
+            provider_unbonding_seconds: UNBONDING,
+            max_job_duration_seconds: 10_000,
+        };
+        s.escrow = s
+            .app
+            .instantiate_contract(code, dao.clone(), &msg, &[], "escrow2", None)
+            .unwrap();
+        let hook = ReceiveMsg::RegisterProvider {
+            metadata: metadata("client"),
+        };
+        let res = send_token(&mut s, &stake, 100, &hook);
+        if accepted {
+            res.unwrap();
+        } else {
+            assert_eq!(
+                Suite::err(res),
+                ContractError::TreasuryRefusesToken {
+                    treasury: s.treasury.to_string(),
+                    token: other.to_string(),
+                    payments: "slashes of jobs refunding the treasury".into(),
+                }
+            );
+        }
+    }
+}
