@@ -1,0 +1,367 @@
+//! Reading typed values from a `Json` tree: the `FromJson` trait, the `Fields` of an object,
+//! the three shapes of enum variants, and the primitives of the wire format.
+
+use std::str::FromStr;
+
+use cosmwasm_std::{Addr, Binary, Decimal, Timestamp, Uint128, Uint256, Uint64};
+
+use crate::error::one_of;
+use crate::{Error, Json};
+
+/// A type read from a `Json` tree. Derive it (`#[derive(FromJson)]` or `#[wire]`) rather than
+/// writing it: the derive reads exactly what serde's derive of the same type accepts.
+pub trait FromJson: Sized {
+    /// The type's name, for error messages.
+    const NAME: &'static str;
+
+    /// Reads a value from its JSON.
+    fn from_json(value: Json) -> Result<Self, Error>;
+
+    /// The value of a field that is absent from its object, if the type has one. As with
+    /// serde, only `Option` has one (`None`); `#[serde(default)]` gives a field one.
+    fn missing() -> Option<Self> {
+        None
+    }
+}
+
+/// The members of a JSON object, taken one by one to build a struct (or a struct variant).
+///
+/// Reading a field never fails on the spot: the first error is kept here and returned by
+/// `end`, so a struct is built in one expression (`Some(S { a: f.req("a")?, .. })` inside a
+/// closure, where `?` only stops at the first `None`), and the errors are not copied through
+/// every field. `end` also refuses what was not taken: unknown fields, and the second copy of
+/// a field given twice (`take` removes one copy only, so duplicates can never slip through).
+pub struct Fields {
+    members: Vec<(String, Json)>,
+    /// The variant the fields belong to (empty for a struct), prefixed to error paths.
+    variant: &'static str,
+    error: Option<Error>,
+}
+
+impl Fields {
+    /// The fields of the object `value`, a `what` (the type name).
+    pub fn of(value: Json, what: &'static str) -> Result<Self, Error> {
+        match value {
+            Json::Object(members) => Ok(Fields {
+                members,
+                variant: "",
+                error: None,
+            }),
+            other => Err(Error::new(format!(
+                "expected {what} (an object), got {}",
+                other.kind()
+            ))),
+        }
+    }
+
+    /// The fields of the struct variant `variant` of the enum `what`, from its content
+    /// (`None`: the variant was written as a bare name).
+    pub fn variant(
+        content: Option<Json>,
+        what: &'static str,
+        variant: &'static str,
+    ) -> Result<Self, Error> {
+        match content {
+            Some(Json::Object(members)) => Ok(Fields {
+                members,
+                variant,
+                error: None,
+            }),
+            Some(other) => Err(Error::new(format!(
+                "expected an object (the fields of {what} `{variant}`), got {}",
+                other.kind()
+            ))
+            .within(variant)),
+            None => Err(Error::new(format!(
+                "{what} `{variant}` has fields: write {{\"{variant}\":{{...}}}}"
+            ))),
+        }
+    }
+
+    /// Removes the member `key` and returns its value (its first copy, if it was given twice).
+    pub fn take(&mut self, key: &str) -> Option<Json> {
+        let at = self.members.iter().position(|(k, _)| k == key)?;
+        Some(self.members.swap_remove(at).1)
+    }
+
+    /// The field `key`. Absent, it is the type's `missing` value (`None` for an `Option`) or
+    /// an error. `None` when reading failed (the error is kept for `end`).
+    pub fn req<T: FromJson>(&mut self, key: &'static str) -> Option<T> {
+        match self.take(key) {
+            Some(value) => self.keep(T::from_json(value), key),
+            None => match T::missing() {
+                Some(value) => Some(value),
+                None => {
+                    self.missing(key);
+                    None
+                }
+            },
+        }
+    }
+
+    /// An optional field: absent or `null` is `None`.
+    pub fn opt<T: FromJson>(&mut self, key: &'static str) -> Option<Option<T>> {
+        self.req(key)
+    }
+
+    /// The field `key`, or `default()` when it is absent (serde's `#[serde(default)]`; a
+    /// `null` is still read as a value).
+    pub fn req_or<T: FromJson>(&mut self, key: &'static str, default: fn() -> T) -> Option<T> {
+        match self.take(key) {
+            Some(value) => self.keep(T::from_json(value), key),
+            None => Some(default()),
+        }
+    }
+
+    fn keep<T>(&mut self, read: Result<T, Error>, key: &str) -> Option<T> {
+        match read {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.fail(error.within(key));
+                None
+            }
+        }
+    }
+
+    fn missing(&mut self, key: &str) {
+        self.fail(Error::new(format!("missing field `{key}`")));
+    }
+
+    fn fail(&mut self, error: Error) {
+        if self.error.is_none() {
+            self.error = Some(error.within(self.variant));
+        }
+    }
+
+    /// The value built from the fields, unless a field failed to read or a member was left
+    /// over. `known` lists the fields of the type, to tell a duplicate from an unknown field.
+    pub fn end<T>(self, read: Option<T>, known: &[&str]) -> Result<T, Error> {
+        self.check(known)?;
+        read.ok_or_else(|| Error::new("a field could not be read"))
+    }
+
+    fn check(self, known: &[&str]) -> Result<(), Error> {
+        if let Some(error) = self.error {
+            return Err(error);
+        }
+        match self.members.first() {
+            None => Ok(()),
+            Some((key, _)) if known.contains(&key.as_str()) => {
+                Err(Error::new(format!("duplicate field `{key}`")).within(self.variant))
+            }
+            Some((key, _)) => Err(Error::new(format!(
+                "unknown field `{key}`, expected {}",
+                one_of(known)
+            ))
+            .within(self.variant)),
+        }
+    }
+}
+
+/// The content of the unit variant `name`: there must be none (serde writes it `"name"`).
+pub fn unit_variant(content: Option<Json>, name: &'static str) -> Result<(), Error> {
+    match content {
+        None => Ok(()),
+        Some(_) => Err(Error::new(format!(
+            "variant `{name}` has no content: write it as the string \"{name}\""
+        ))),
+    }
+}
+
+/// The content of the newtype variant `name` (`{"name": content}`).
+pub fn newtype_variant<T: FromJson>(content: Option<Json>, name: &'static str) -> Result<T, Error> {
+    match content {
+        Some(value) => T::from_json(value).map_err(|e| e.within(name)),
+        None => Err(Error::new(format!(
+            "variant `{name}` has content: write {{\"{name}\":...}}"
+        ))),
+    }
+}
+
+/// A variant name the enum does not have; `known` are the ones it has.
+pub fn unknown_variant(name: &str, known: &[&str]) -> Error {
+    Error::new(format!(
+        "unknown variant `{name}`, expected {}",
+        one_of(known)
+    ))
+}
+
+fn expected(what: &str, got: &Json) -> Error {
+    Error::new(format!("expected {what}, got {}", got.kind()))
+}
+
+fn string(value: Json, what: &str) -> Result<String, Error> {
+    match value {
+        Json::Str(s) => Ok(s),
+        other => Err(expected(what, &other)),
+    }
+}
+
+/// A string parsed as the type parses it in its serde `Deserialize` (same function, so the
+/// same strings are accepted).
+fn parsed<T, E: std::fmt::Display>(
+    value: Json,
+    what: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, Error> {
+    let s = string(value, what)?;
+    parse(&s).map_err(|e| Error::new(format!("invalid {what}: {e}")))
+}
+
+const U64: &str = "u64 (an integer from 0 to 18446744073709551615)";
+
+impl FromJson for Json {
+    const NAME: &'static str = "JSON";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        Ok(value)
+    }
+}
+
+impl FromJson for String {
+    const NAME: &'static str = "string";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        string(value, "a string")
+    }
+}
+
+impl FromJson for bool {
+    const NAME: &'static str = "bool";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        match value {
+            Json::Bool(v) => Ok(v),
+            other => Err(expected("a boolean", &other)),
+        }
+    }
+}
+
+impl FromJson for u64 {
+    const NAME: &'static str = "u64";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        match value {
+            Json::Uint(v) => Ok(v),
+            other => Err(expected(U64, &other)),
+        }
+    }
+}
+
+/// The narrow unsigned integers: a JSON number in range (serde refuses the rest).
+macro_rules! narrow {
+    ($($ty:ty: $what:literal),*) => {$(
+        impl FromJson for $ty {
+            const NAME: &'static str = stringify!($ty);
+            fn from_json(value: Json) -> Result<Self, Error> {
+                match value {
+                    Json::Uint(v) => <$ty>::try_from(v)
+                        .map_err(|_| Error::new(format!("expected {}, got {v}", $what))),
+                    other => Err(expected($what, &other)),
+                }
+            }
+        }
+    )*};
+}
+
+narrow!(
+    u8: "u8 (an integer from 0 to 255)",
+    u16: "u16 (an integer from 0 to 65535)",
+    u32: "u32 (an integer from 0 to 4294967295)"
+);
+
+impl FromJson for Uint64 {
+    const NAME: &'static str = "Uint64";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(value, "Uint64 (a string of decimal digits)", |s| {
+            Uint64::try_from(s)
+        })
+    }
+}
+
+impl FromJson for Uint128 {
+    const NAME: &'static str = "Uint128";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(value, "Uint128 (a string of decimal digits)", |s| {
+            Uint128::try_from(s)
+        })
+    }
+}
+
+impl FromJson for Uint256 {
+    const NAME: &'static str = "Uint256";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(value, "Uint256 (a string of decimal digits)", |s| {
+            Uint256::try_from(s)
+        })
+    }
+}
+
+impl FromJson for Decimal {
+    const NAME: &'static str = "Decimal";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(value, "Decimal (a decimal string)", Decimal::from_str)
+    }
+}
+
+/// Nanoseconds since the epoch, as a string: `Timestamp` is a `Uint64` to serde.
+impl FromJson for Timestamp {
+    const NAME: &'static str = "Timestamp";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(
+            value,
+            "Timestamp (nanoseconds as a string of digits)",
+            |s| Uint64::try_from(s),
+        )
+        .map(|nanos| Timestamp::from_nanos(nanos.u64()))
+    }
+}
+
+impl FromJson for Binary {
+    const NAME: &'static str = "Binary";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        parsed(value, "Binary (a base64 string)", Binary::from_base64)
+    }
+}
+
+/// An address as given, unvalidated, as serde reads it (contracts validate it).
+impl FromJson for Addr {
+    const NAME: &'static str = "Addr";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        string(value, "an address (a string)").map(Addr::unchecked)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    const NAME: &'static str = "array";
+    fn from_json(value: Json) -> Result<Self, Error> {
+        match value {
+            Json::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| T::from_json(item).map_err(|e| e.at_index(i)))
+                .collect(),
+            other => Err(expected("an array", &other)),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    const NAME: &'static str = T::NAME;
+    fn from_json(value: Json) -> Result<Self, Error> {
+        T::from_json(value).map(Box::new)
+    }
+    fn missing() -> Option<Self> {
+        T::missing().map(Box::new)
+    }
+}
+
+/// `null` is `None`, as is an absent field.
+impl<T: FromJson> FromJson for Option<T> {
+    const NAME: &'static str = T::NAME;
+    fn from_json(value: Json) -> Result<Self, Error> {
+        match value {
+            Json::Null => Ok(None),
+            value => T::from_json(value).map(Some),
+        }
+    }
+    fn missing() -> Option<Self> {
+        Some(None)
+    }
+}
