@@ -128,10 +128,37 @@ pub fn start(
     )?;
     deps.storage.set(PENDING, &to_json_vec(json)?);
     save_created(deps.storage, None, None);
-    Ok(Response::new()
+    let mut res = Response::new()
         .add_submessage(sub)
         .add_attribute("action", "instantiate")
-        .add_attribute("bootstrap", "suite"))
+        .add_attribute("bootstrap", "suite");
+    if let Some(warning) = dispute_warning(msg, &suite.escrow_msg) {
+        res = res.add_attribute("warning", warning);
+    }
+    Ok(res)
+}
+
+/// A warning when the DAO, as the client of the jobs it funds without a steward, could not
+/// dispute usage in time: a dispute by proposal takes the voting period plus the timelock,
+/// and usage is payable once the escrow's challenge period has passed. The suite is still
+/// created (a DAO may fund every job through a steward); `propose` refuses an
+/// `escrow_create_job` without a steward while this holds.
+fn dispute_warning(msg: &InstantiateMsg, escrow_msg: &Json) -> Option<String> {
+    let Json::Object(fields) = escrow_msg else {
+        return None;
+    };
+    let challenge = fields.iter().find_map(|(k, v)| match (k.as_str(), v) {
+        ("challenge_period_seconds", Json::Uint(s)) => Some(*s),
+        _ => None,
+    })?;
+    let vote = msg
+        .voting_period_seconds
+        .saturating_add(msg.execution_delay_seconds);
+    (challenge <= vote).then(|| {
+        format!(
+            "the escrow's challenge period ({challenge} s) is not longer than voting plus the timelock ({vote} s): the DAO can dispute its jobs only through a steward `client`"
+        )
+    })
 }
 
 /// The address of the contract a successful instantiate submessage created.
@@ -207,7 +234,9 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
             let mut escrow_msg = suite.escrow_msg;
             let fields = fields(&mut escrow_msg, "escrow_msg")?;
             set(fields, "arbiter", me);
-            set(fields, "fee_recipient", new);
+            set(fields, "fee_recipient", new.clone());
+            // payments to the treasury go through its ledger (`deposit`)
+            set(fields, "treasury", new);
             let sub = instantiate(
                 &env,
                 suite.escrow_code_id,
@@ -215,7 +244,14 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
                 "commons-compute-escrow",
                 ESCROW,
             )?;
+            // The treasury becomes its own wasm admin: its code then changes only through its
+            // own delayed `schedule_migration` / `migrate_self`, never by a proposal at once.
+            let own_admin = WasmMsg::UpdateAdmin {
+                contract_addr: address.to_string(),
+                admin: address.to_string(),
+            };
             Ok(Response::new()
+                .add_message(own_admin)
                 .add_submessage(sub)
                 .add_attribute("treasury", address))
         }

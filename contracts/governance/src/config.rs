@@ -11,9 +11,9 @@ use cw_utils::Threshold;
 use crate::error::ContractError;
 use crate::state::{load_config, save_config, Config};
 
-/// Longest period of any kind (voting, timelock, window, reward period): ten years. Keeps
-/// every time sum far from overflowing.
-pub const MAX_PERIOD_SECONDS: u64 = 10 * 365 * 24 * 3600;
+/// Longest period of any kind (voting, timelock, window, reward period): the suite's bound,
+/// ten years. Keeps every time sum far from overflowing.
+pub const MAX_PERIOD_SECONDS: u64 = commons::time::MAX_DURATION_SECONDS;
 
 pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
     api.addr_validate(input)
@@ -171,6 +171,11 @@ pub fn config_from_msg(
         min_proposer_power: msg.min_proposer_power,
         voter_rewards: msg.voter_rewards.clone(),
         max_actions: msg.max_actions,
+        guardian: msg
+            .guardian
+            .as_deref()
+            .map(|g| validate_addr(api, g))
+            .transpose()?,
     };
     validate_config(&config)?;
     Ok(config)
@@ -222,6 +227,16 @@ pub fn apply_update(
     }
     if let Some(v) = m.escrow {
         config.escrow = Some(validate_addr(api, &v)?);
+    }
+    match (m.guardian, m.clear_guardian) {
+        (Some(_), Some(true)) => {
+            return Err(invalid(
+                "give either `guardian` (to appoint one) or `clear_guardian` (to remove it)",
+            ))
+        }
+        (Some(g), _) => config.guardian = Some(validate_addr(api, &g)?),
+        (None, Some(true)) => config.guardian = None,
+        (None, _) => {}
     }
     validate_config(&config)?;
     Ok(config)

@@ -145,6 +145,9 @@ pub fn execute(
             }
         }
         ExecuteMsg::RunActions { proposal_id } => execute_run_actions(deps, env, info, proposal_id),
+        ExecuteMsg::GuardianVeto { proposal_id } => {
+            crate::guardian::execute_guardian_veto(deps, env, info, proposal_id)
+        }
     }
 }
 

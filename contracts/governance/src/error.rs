@@ -117,6 +117,22 @@ pub enum ContractError {
         next_period_at: Timestamp,
     },
 
+    #[error("only the guardian can veto proposals")]
+    NotGuardian,
+
+    #[error(
+        "proposal {proposal_id} left its timelock at {executable_at}: it can no longer be vetoed"
+    )]
+    TimelockOver {
+        proposal_id: u64,
+        executable_at: Timestamp,
+    },
+
+    #[error(
+        "proposal {proposal_id} only replaces or removes the guardian: the guardian cannot veto it"
+    )]
+    GuardianChangeNotVetoable { proposal_id: u64 },
+
     #[error("unknown reply id {id}")]
     UnknownReply { id: u64 },
 }

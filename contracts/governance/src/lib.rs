@@ -7,6 +7,7 @@ mod config;
 pub mod contract;
 pub mod error;
 mod execution;
+mod guardian;
 mod json;
 mod proposal;
 mod query;

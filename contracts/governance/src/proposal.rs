@@ -6,7 +6,7 @@ use cosmwasm_std::{
     Addr, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Timestamp, Uint128,
 };
 
-use crate::actions::check_actions;
+use crate::actions::{check_actions, check_dao_client_jobs};
 use crate::error::ContractError;
 use crate::state::{next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal};
 use crate::tally::{early_outcome, final_outcome, Outcome};
@@ -189,6 +189,7 @@ pub fn create_proposal(
         });
     }
     check_actions(deps.api, config, &actions)?;
+    check_dao_client_jobs(&deps.querier, config, &actions)?;
 
     // Votes count power as it stood at the start of this block: nothing bought, borrowed or
     // delegated in this block or later adds votes.

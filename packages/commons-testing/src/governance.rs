@@ -44,6 +44,7 @@ impl GovernanceBuilder {
                 min_proposer_power: Uint128::zero(),
                 voter_rewards: None,
                 max_actions: 10,
+                guardian: None,
             },
         }
     }

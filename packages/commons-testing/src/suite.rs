@@ -9,7 +9,7 @@ use commons::governance::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg,
     SuiteMsg, TokenSpendLimit, Vote, VoterRewardsConfig,
 };
-use commons::reward_token::{InstantiateMsg as TokenInit, MinterInfo};
+use commons::reward_token::{InstantiateMsg as TokenInit, MintLimit, MinterInfo};
 use commons::treasury::{InstantiateMsg as TreasuryInit, SpendLimitUnchecked};
 use cosmwasm_std::{coins, Addr, Coin, Decimal, Timestamp, Uint128};
 use cw20::Cw20Coin;
@@ -38,6 +38,9 @@ pub struct SuiteBuilder {
     periods: (u64, u64, u64),
     fee_bps: u16,
     challenge_seconds: u64,
+    guardian: Option<String>,
+    mint_limit: Option<MintLimit>,
+    treasury_delay: Option<u64>,
 }
 
 impl Default for SuiteBuilder {
@@ -64,6 +67,9 @@ impl SuiteBuilder {
             periods: (1_000, 100, 1_000),
             fee_bps: 100,
             challenge_seconds: 100,
+            guardian: None,
+            mint_limit: None,
+            treasury_delay: None,
         }
     }
 
@@ -135,6 +141,28 @@ impl SuiteBuilder {
         self
     }
 
+    /// `name` becomes governance's guardian (it may veto passed proposals in their timelock).
+    pub fn with_guardian(mut self, name: &str) -> Self {
+        self.guardian = Some(name.into());
+        self
+    }
+
+    /// The token's minter (governance) mints at most `amount` per `period_seconds` window.
+    pub fn with_mint_limit(mut self, amount: u128, period_seconds: u64) -> Self {
+        self.mint_limit = Some(MintLimit {
+            amount: Uint128::new(amount),
+            period_seconds,
+        });
+        self
+    }
+
+    /// How long a loosening of the treasury's limits (and an owner or code change) waits;
+    /// default the longest limit period.
+    pub fn with_treasury_delay(mut self, seconds: u64) -> Self {
+        self.treasury_delay = Some(seconds);
+        self
+    }
+
     pub fn build(self) -> Suite {
         let mut app = App::default();
         let api = *app.api();
@@ -179,7 +207,7 @@ impl SuiteBuilder {
                     mint: Some(MinterInfo {
                         minter: overridden.clone(),
                         cap: self.token_cap.map(Uint128::new),
-                        mint_limit: None,
+                        mint_limit: self.mint_limit,
                     }),
                     marketing: None,
                     vesting_counts_for_voting: true,
@@ -190,13 +218,14 @@ impl SuiteBuilder {
                     owner: overridden.clone(),
                     accepted_cw20s: vec![],
                     // the shortest delay the treasury accepts: its longest limit period
-                    change_delay_seconds: self
-                        .limits
-                        .iter()
-                        .map(|l| l.period_seconds)
-                        .chain(self.token_limit.as_ref().map(|l| l.period_seconds))
-                        .max()
-                        .unwrap_or(crate::treasury::DEFAULT_CHANGE_DELAY),
+                    change_delay_seconds: self.treasury_delay.unwrap_or_else(|| {
+                        self.limits
+                            .iter()
+                            .map(|l| l.period_seconds)
+                            .chain(self.token_limit.as_ref().map(|l| l.period_seconds))
+                            .max()
+                            .unwrap_or(crate::treasury::DEFAULT_CHANGE_DELAY)
+                    }),
                     spend_limits: self.limits,
                 },
                 token_spend_limit: self.token_limit,
@@ -226,6 +255,7 @@ impl SuiteBuilder {
             min_proposer_power: Uint128::zero(),
             voter_rewards: self.rewards,
             max_actions: 10,
+            guardian: self.guardian.map(|g| api.addr_make(&g).to_string()),
         };
         let deployer = api.addr_make("deployer");
         let gov = app

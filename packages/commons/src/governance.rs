@@ -144,6 +144,9 @@ pub struct InstantiateMsg {
     pub voter_rewards: Option<VoterRewardsConfig>,
     /// Most actions one proposal may carry (1 to 30).
     pub max_actions: u32,
+    /// A security council that may veto a passed proposal during its timelock
+    /// (`guardian_veto`) and do nothing else; none by default.
+    pub guardian: Option<String>,
 }
 
 /// A vote option (cw3's names).
@@ -190,9 +193,14 @@ pub enum ProposalAction {
         spend_limits: Option<Vec<SpendLimitUnchecked>>,
     },
     /// The treasury funds a compute job in the escrow with `price_per_unit * max_units` of
-    /// `asset_info`; governance is the job's client and the treasury receives its refunds.
+    /// `asset_info`; the treasury receives its refunds (and slashes). The job's client, who
+    /// approves, disputes and cancels, is `client` (a steward acting for the DAO) or, without
+    /// one, governance itself (then through the `escrow_*` client actions, which needs the
+    /// escrow's challenge period to be longer than voting plus the timelock).
     EscrowCreateJob {
         provider: Option<String>,
+        /// A steward that approves and disputes usage for the DAO; default governance.
+        client: Option<String>,
         spec: JobSpec,
         asset_info: AssetInfoUnchecked,
         price_per_unit: Uint128,
@@ -200,6 +208,14 @@ pub enum ProposalAction {
         accept_by: Timestamp,
         deadline: Timestamp,
     },
+    /// As the client of a DAO job: makes every reported unit payable now.
+    EscrowApproveUsage { job_id: u64 },
+    /// As the client of a DAO job: disputes the usage still in its challenge period.
+    EscrowDispute { job_id: u64, reason: String },
+    /// As the client of a DAO job: cancels it (before acceptance, or after its deadline).
+    EscrowCancelJob { job_id: u64 },
+    /// As the client of a DAO job: completes it, refunding what was never used.
+    EscrowCompleteJob { job_id: u64 },
     /// Rules on a disputed job as the escrow's arbiter.
     EscrowResolveDispute {
         job_id: u64,
@@ -243,6 +259,10 @@ pub struct UpdateConfigMsg {
     pub max_actions: Option<u32>,
     pub treasury: Option<String>,
     pub escrow: Option<String>,
+    /// Appoints (or replaces) the guardian.
+    pub guardian: Option<String>,
+    /// `true` removes the guardian (cannot be combined with `guardian`).
+    pub clear_guardian: Option<bool>,
 }
 
 #[cw_serde]
@@ -285,6 +305,10 @@ pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
     /// Internal: runs a proposal's actions atomically. Only governance itself may call it.
     RunActions { proposal_id: u64 },
+    /// The guardian only: vetoes a passed proposal during its timelock (before
+    /// `executable_at`); its deposit is forfeited. A proposal whose actions only replace or
+    /// remove the guardian cannot be vetoed.
+    GuardianVeto { proposal_id: u64 },
 }
 
 /// Payloads of cw20 `send` to governance.
@@ -359,6 +383,8 @@ pub struct ConfigResponse {
     pub min_proposer_power: Uint128,
     pub voter_rewards: Option<VoterRewardsConfig>,
     pub max_actions: u32,
+    /// May veto passed proposals during their timelock, and do nothing else.
+    pub guardian: Option<Addr>,
 }
 
 #[cw_serde]

@@ -52,6 +52,7 @@ fn buy_compute(s: &mut Suite) {
     let now = s.now();
     let create = ProposalAction::EscrowCreateJob {
         provider: Some(s.addr("gpu").to_string()),
+        client: None,
         spec: JobSpec {
             uri: "ipfs://fine-tune".into(),
             hash: "sha256:abc".into(),

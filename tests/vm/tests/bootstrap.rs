@@ -88,6 +88,7 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
         min_proposer_power: Uint128::new(1),
         voter_rewards: None,
         max_actions: 10,
+        guardian: None,
     };
     let (gov, out) = chain
         .instantiate(

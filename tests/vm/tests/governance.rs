@@ -82,6 +82,7 @@ fn setup() -> Dao {
             min_turnout: Decimal::percent(10),
         }),
         max_actions: 10,
+        guardian: None,
     };
     let (gov, out) = chain
         .instantiate(&artifact("commons-governance"), "gov", &admin, &msg)

@@ -200,6 +200,8 @@ impl FromJson for UpdateConfigMsg {
             max_actions: f.opt("max_actions"),
             treasury: f.opt("treasury"),
             escrow: f.opt("escrow"),
+            guardian: f.opt("guardian"),
+            clear_guardian: f.opt("clear_guardian"),
         })
     }
 }
@@ -213,9 +215,9 @@ impl FromJson for EscrowUpdateConfigMsg {
             arbiter: f.opt("arbiter"),
             fee_bps: f.opt("fee_bps"),
             fee_recipient: f.opt("fee_recipient"),
+            treasury: f.opt("treasury"),
             accepted_assets: f.opt("accepted_assets"),
             challenge_period_seconds: f.opt("challenge_period_seconds"),
-            treasury: f.opt("treasury"),
             min_provider_stake: f.opt("min_provider_stake"),
             provider_unbonding_seconds: f.opt("provider_unbonding_seconds"),
             max_job_duration_seconds: f.opt("max_job_duration_seconds"),
@@ -317,12 +319,34 @@ impl FromJson for ProposalAction {
             "escrow_create_job" => read_struct!(content, "action", |f| {
                 ProposalAction::EscrowCreateJob {
                     provider: f.opt("provider"),
+                    client: f.opt("client"),
                     spec: f.req("spec"),
                     asset_info: f.req("asset_info"),
                     price_per_unit: f.req("price_per_unit"),
                     max_units: f.req("max_units"),
                     accept_by: f.req("accept_by"),
                     deadline: f.req("deadline"),
+                }
+            }),
+            "escrow_approve_usage" => read_struct!(content, "action", |f| {
+                ProposalAction::EscrowApproveUsage {
+                    job_id: f.req("job_id"),
+                }
+            }),
+            "escrow_dispute" => read_struct!(content, "action", |f| {
+                ProposalAction::EscrowDispute {
+                    job_id: f.req("job_id"),
+                    reason: f.req("reason"),
+                }
+            }),
+            "escrow_cancel_job" => read_struct!(content, "action", |f| {
+                ProposalAction::EscrowCancelJob {
+                    job_id: f.req("job_id"),
+                }
+            }),
+            "escrow_complete_job" => read_struct!(content, "action", |f| {
+                ProposalAction::EscrowCompleteJob {
+                    job_id: f.req("job_id"),
                 }
             }),
             "escrow_resolve_dispute" => read_struct!(content, "action", |f| {
@@ -415,6 +439,11 @@ impl FromJson for ExecuteMsg {
             "receive" => Ok(ExecuteMsg::Receive(FromJson::from_json(content)?)),
             "run_actions" => read_struct!(content, "run_actions", |f| {
                 ExecuteMsg::RunActions {
+                    proposal_id: f.req("proposal_id"),
+                }
+            }),
+            "guardian_veto" => read_struct!(content, "guardian_veto", |f| {
+                ExecuteMsg::GuardianVeto {
                     proposal_id: f.req("proposal_id"),
                 }
             }),
@@ -574,6 +603,7 @@ pub fn instantiate_msg(value: Json) -> StdResult<(InstantiateMsg, Option<Suite>)
                 min_proposer_power: f.req("min_proposer_power"),
                 voter_rewards: f.opt("voter_rewards"),
                 max_actions: f.req("max_actions"),
+                guardian: f.opt("guardian"),
             };
             (msg, suite)
         })

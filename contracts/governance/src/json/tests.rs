@@ -67,6 +67,8 @@ fn update_config() -> UpdateConfigMsg {
         max_actions: Some(u32::MAX),
         treasury: Some("t".into()),
         escrow: Some("e".into()),
+        guardian: Some("g".into()),
+        clear_guardian: Some(false),
     }
 }
 
@@ -104,6 +106,7 @@ fn actions() -> Vec<ProposalAction> {
         },
         ProposalAction::EscrowCreateJob {
             provider: Some("p".into()),
+            client: Some("steward".into()),
             spec: JobSpec {
                 uri: "ipfs://x".into(),
                 hash: "h".into(),
@@ -114,6 +117,13 @@ fn actions() -> Vec<ProposalAction> {
             accept_by: Timestamp::from_seconds(8),
             deadline: Timestamp::from_seconds(9),
         },
+        ProposalAction::EscrowApproveUsage { job_id: 1 },
+        ProposalAction::EscrowDispute {
+            job_id: 1,
+            reason: "r\"".into(),
+        },
+        ProposalAction::EscrowCancelJob { job_id: 1 },
+        ProposalAction::EscrowCompleteJob { job_id: 1 },
         ProposalAction::EscrowResolveDispute {
             job_id: 1,
             approved_units: Uint128::new(2),
@@ -123,6 +133,7 @@ fn actions() -> Vec<ProposalAction> {
             arbiter: Some("a".into()),
             fee_bps: Some(u16::MAX),
             fee_recipient: Some("f".into()),
+            treasury: Some("t".into()),
             accepted_assets: Some(vec![Info::Native("ucoin".into())]),
             challenge_period_seconds: Some(1),
             min_provider_stake: Some(Uint128::new(2)),
@@ -133,7 +144,6 @@ fn actions() -> Vec<ProposalAction> {
             recipient: "r".into(),
             amount: Uint128::new(1),
         },
-            treasury: Some("t".into()),
         ProposalAction::TokenMintVesting {
             recipient: "r".into(),
             amount: Uint128::new(1),
@@ -250,6 +260,7 @@ fn execute_messages_read_as_serde_writes_them() {
         .unwrap(),
     }));
     round_trip(ExecuteMsg::RunActions { proposal_id: 3 });
+    round_trip(ExecuteMsg::GuardianVeto { proposal_id: 4 });
     round_trip(ReceiveMsg::Propose {
         title: "t".into(),
         description: "d".into(),
@@ -316,6 +327,7 @@ fn instantiate_messages_read_as_serde_writes_them() {
         min_proposer_power: Uint128::new(7),
         voter_rewards: None,
         max_actions: 8,
+        guardian: Some("g".into()),
     };
     let read =
         |msg: &InstantiateMsg| instantiate_msg(from_json(to_json_vec(msg).unwrap()).unwrap());
@@ -345,6 +357,7 @@ fn instantiate_messages_read_as_serde_writes_them() {
         arbiter: "a".into(),
         fee_bps: 1,
         fee_recipient: "f".into(),
+        treasury: None,
         accepted_assets: vec![],
         stake_asset: Info::Native("ustake".into()),
         challenge_period_seconds: 2,
@@ -357,7 +370,6 @@ fn instantiate_messages_read_as_serde_writes_them() {
         token_msg: token_msg.clone(),
         treasury_code_id: 2,
         treasury_msg: treasury_msg.clone(),
-        treasury: None,
         token_spend_limit: Some(TokenSpendLimit {
             amount: Uint128::new(9),
             period_seconds: 10,

@@ -182,7 +182,7 @@ fn encode_config(c: &Config) -> Vec<u8> {
             .u64(r.vesting.duration_seconds)
             .u128(r.min_turnout.atomics().u128()),
     };
-    w.u32(c.max_actions);
+    w.u32(c.max_actions).opt_addr(c.guardian.as_ref());
     w.0
 }
 
@@ -208,6 +208,7 @@ fn decode_config(bytes: &[u8]) -> StdResult<Config> {
     let min_proposer_power = r.amount()?;
     let voter_rewards = read_rewards(&mut r)?;
     let max_actions = r.u32()?;
+    let guardian = r.opt_addr()?;
     r.finish()?;
     Ok(Config {
         token,
@@ -223,6 +224,7 @@ fn decode_config(bytes: &[u8]) -> StdResult<Config> {
         min_proposer_power,
         voter_rewards,
         max_actions,
+        guardian,
     })
 }
 
@@ -525,6 +527,7 @@ mod tests {
                 min_turnout: Decimal::percent(10),
             }),
             max_actions: 30,
+            guardian: Some(Addr::unchecked("council")),
         }
     }
 
@@ -548,6 +551,7 @@ mod tests {
         };
         c.proposal_deposit = None;
         c.voter_rewards = None;
+        c.guardian = None;
         save_config(&mut store, &c);
         assert_eq!(load_config(&store).unwrap(), c);
         let bytes = ConfigBytes::load(&store).unwrap();

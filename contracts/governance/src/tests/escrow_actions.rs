@@ -114,6 +114,7 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
     let now = s.app.block_info().time;
     let create = ProposalAction::EscrowCreateJob {
         provider: Some(prov.to_string()),
+        client: None,
         spec: JobSpec {
             uri: "ipfs://train".into(),
             hash: "h".into(),
@@ -218,6 +219,7 @@ fn escrow_actions_need_an_escrow_and_sane_amounts() {
     let now = s.app.block_info().time;
     let create = |price: Uint128| ProposalAction::EscrowCreateJob {
         provider: None,
+        client: None,
         spec: JobSpec {
             uri: "u".into(),
             hash: "h".into(),

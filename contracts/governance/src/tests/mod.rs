@@ -6,6 +6,7 @@ mod deposits;
 mod errors;
 mod escrow_actions;
 mod execution;
+mod guardian;
 mod queries;
 mod rewards;
 mod snapshot;
@@ -81,6 +82,7 @@ pub fn base_msg(token: &Addr) -> InstantiateMsg {
         min_proposer_power: Uint128::zero(),
         voter_rewards: None,
         max_actions: 10,
+        guardian: None,
     }
 }
 
@@ -181,7 +183,9 @@ impl Suite {
             };
             app.execute_contract(admin.clone(), treasury.clone(), &propose, &[])
                 .unwrap();
-            // governance accepts (on a chain: the suite bootstrap or a proposal does this)
+            // governance accepts once the treasury's change delay has passed (on a chain: the
+            // suite bootstrap makes governance the owner from the start)
+            app.update_block(|b| b.time = b.time.plus_seconds(1_000));
             app.execute_contract(gov.clone(), treasury.clone(), &T::AcceptOwner {}, &[])
                 .unwrap();
         }

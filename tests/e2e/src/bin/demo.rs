@@ -121,6 +121,7 @@ fn main() -> anyhow::Result<()> {
     let now = s.now();
     let job = ProposalAction::EscrowCreateJob {
         provider: Some(s.addr("gpu-provider").to_string()),
+        client: None,
         spec: JobSpec {
             uri: "ipfs://fine-tune-job".into(),
             hash: "sha256:1234".into(),
