@@ -7,16 +7,16 @@ use commons::escrow::{
     ProviderMetadata, ProviderResponse, QueryMsg as EscrowQuery, UpdateConfigMsg,
 };
 use commons::treasury::ExecuteMsg as TreasuryMsg;
-use cosmwasm_std::{coins, to_json_binary, CosmosMsg, WasmMsg};
+use cosmwasm_std::coins;
 
-fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+pub(super) fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     use commons_compute_escrow::contract as e;
     Box::new(ContractWrapper::new(e::execute, e::instantiate, e::query))
 }
 
 /// Governance with a funded treasury (5_000 ucoin) and an escrow whose arbiter is governance
 /// and whose fees go to the treasury; "prov" is a registered provider.
-fn dao() -> (Suite, Addr) {
+pub(super) fn dao() -> (Suite, Addr) {
     let mut s = Suite::with_treasury(|_| {});
     let (admin, alice, prov) = (s.addr("admin"), s.addr("alice"), s.addr("prov"));
     let treasury = s.treasury.clone().unwrap();
@@ -39,7 +39,7 @@ fn dao() -> (Suite, Addr) {
         arbiter: admin.to_string(),
         fee_bps: 100,
         fee_recipient: treasury.to_string(),
-        treasury: None,
+        treasury: Some(treasury.to_string()),
         accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
         stake_asset: AssetInfoUnchecked::Native("ustake".into()),
         challenge_period_seconds: 50_000,
@@ -82,7 +82,7 @@ fn dao() -> (Suite, Addr) {
     (s, escrow)
 }
 
-fn run(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
+pub(super) fn run(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
     let id = s.propose("alice", actions).unwrap();
     let at = s.pass(id);
     s.go_to(at);
@@ -90,14 +90,14 @@ fn run(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
     id
 }
 
-fn job(s: &Suite, escrow: &Addr, job_id: u64) -> JobResponse {
+pub(super) fn job(s: &Suite, escrow: &Addr, job_id: u64) -> JobResponse {
     s.app
         .wrap()
         .query_wasm_smart(escrow, &EscrowQuery::Job { job_id })
         .unwrap()
 }
 
-fn coins_of(s: &Suite, who: &Addr) -> u128 {
+pub(super) fn coins_of(s: &Suite, who: &Addr) -> u128 {
     s.app
         .wrap()
         .query_balance(who, "ucoin")
@@ -151,21 +151,13 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
     s.app
         .execute_contract(prov.clone(), escrow.clone(), &report, &[])
         .unwrap();
-    // governance, the client, disputes through a proposal (custom message)
-    let dispute: CosmosMsg = WasmMsg::Execute {
-        contract_addr: escrow.to_string(),
-        msg: to_json_binary(&EscrowMsg::Dispute {
-            job_id: 1,
-            reason: "only 20 units delivered".into(),
-        })
-        .unwrap(),
-        funds: vec![],
-    }
-    .into();
+    // governance, the client, disputes through a proposal: the challenge period (50_000 s)
+    // outlasts voting plus the timelock
     run(
         &mut s,
-        vec![ProposalAction::Custom {
-            msgs: vec![dispute],
+        vec![ProposalAction::EscrowDispute {
+            job_id: 1,
+            reason: "only 20 units delivered".into(),
         }],
     );
     assert_eq!(job(&s, &escrow, 1).status, JobStatus::Disputed);

@@ -5,6 +5,7 @@ mod bootstrap;
 mod deposits;
 mod errors;
 mod escrow_actions;
+mod escrow_client;
 mod execution;
 mod guardian;
 mod queries;
