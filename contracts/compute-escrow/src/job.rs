@@ -199,25 +199,13 @@ pub fn create(
         Some(())
     })?;
     save(deps.storage, job_id, &mut job)?;
-    let mut res = Response::new()
+    // the terms and times are in the job query; the event names what moved (every attribute
+    // costs gas to serialize, and creation is the busiest message)
+    Ok(Response::new()
         .add_attribute("action", "create_job")
         .add_attribute("job_id", job_id.to_string())
         .add_attribute("client", &job.client)
-        .add_attribute("refund_to", &job.refund_to);
-    if let Some(p) = &job.provider {
-        res = res.add_attribute("provider", p);
-    }
-    Ok(res
-        .add_attribute("escrowed", money(&job.asset, total))
-        .add_attribute("units", job.max_units)
-        .add_attribute("price_per_unit", money(&job.asset, job.price_per_unit))
-        .add_attribute("accept_by", job.accept_by.seconds().to_string())
-        .add_attribute("deadline", job.deadline.seconds().to_string())
-        .add_attribute("fee_bps", job.terms.fee_bps.to_string())
-        .add_attribute(
-            "challenge_period_seconds",
-            job.terms.challenge_period_seconds.to_string(),
-        ))
+        .add_attribute("escrowed", money(&job.asset, total)))
 }
 
 pub fn execute_accept(
