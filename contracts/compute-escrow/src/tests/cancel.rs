@@ -188,3 +188,23 @@ fn a_provider_that_never_reported_leaves_everything_to_the_client() {
     assert_eq!(s.provider("prov").active_jobs, 0);
     assert_eq!(Suite::err(s.claim(&[id])), ContractError::NothingToClaim);
 }
+
+#[test]
+fn reports_are_taken_until_the_second_before_the_deadline() {
+    let (mut s, id) = Suite::running_job();
+    let deadline = s.job(id).deadline;
+    s.go_to(deadline.minus_seconds(1));
+    s.report(id, 2).unwrap();
+    s.go_to(deadline);
+    assert_eq!(
+        Suite::err(s.report(id, 3)),
+        ContractError::DeadlinePassed { deadline }
+    );
+    let res = s.cancel(id).unwrap();
+    assert_eq!(attr(&res, "refunded_units").as_deref(), Some("8"));
+    // the last report still matures a full challenge period after it was made
+    s.go_to(deadline.minus_seconds(1).plus_seconds(CHALLENGE - 1));
+    assert_eq!(s.job(id).units_payable.u128(), 0);
+    s.wait(1);
+    assert_eq!(s.job(id).units_payable.u128(), 2);
+}

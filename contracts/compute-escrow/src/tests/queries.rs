@@ -49,6 +49,28 @@ fn open_jobs_lists_only_offers_that_can_still_be_accepted() {
 }
 
 #[test]
+fn an_offer_is_accepted_until_the_second_before_accept_by() {
+    let mut s = Suite::new();
+    s.register("prov", 1_000).unwrap();
+    let id = offer(&mut s, 30);
+    let late = offer(&mut s, 30);
+    let accept_by = s.job(id).accept_by;
+    s.go_to(accept_by.minus_seconds(1));
+    assert_eq!(s.open_jobs(None, None), vec![id, late]);
+    s.exec("prov", &ExecuteMsg::AcceptJob { job_id: id })
+        .unwrap();
+    s.go_to(accept_by);
+    assert!(s.open_jobs(None, None).is_empty());
+    assert_eq!(
+        Suite::err(s.exec("prov", &ExecuteMsg::AcceptJob { job_id: late })),
+        ContractError::AcceptWindowClosed {
+            job_id: late,
+            accept_by
+        }
+    );
+}
+
+#[test]
 fn open_jobs_pages_are_bounded() {
     let mut s = Suite::new();
     let ids: Vec<u64> = (0..35).map(|_| offer(&mut s, 100)).collect();

@@ -273,3 +273,23 @@ fn a_cw20_stake_the_treasury_refuses_blocks_registration() {
         }
     }
 }
+
+#[test]
+fn a_treasury_that_cannot_answer_is_reported() {
+    // the configured treasury is a plain account: its configuration cannot be read
+    let mut s = Suite::new();
+    let treasury = s.addr("treasury");
+    s.update_config(UpdateConfigMsg {
+        treasury: Some(treasury.to_string()),
+        ..UpdateConfigMsg::default()
+    })
+    .unwrap();
+    let msg = s.job_msg(None, 10, 2);
+    let err = Suite::err(s.send_cw20("client", 20, &ReceiveMsg::CreateJob(msg)));
+    assert!(
+        matches!(&err, ContractError::TreasuryQuery { treasury: t, .. } if *t == treasury.to_string()),
+        "{err:?}"
+    );
+    // native jobs need no answer: any denom can be deposited
+    s.create_job(10, 2);
+}
