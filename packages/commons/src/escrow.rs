@@ -307,7 +307,11 @@ pub struct PendingUsage {
     pub payable_at: Timestamp,
 }
 
-/// A job, with its pending usage matured up to the current block time.
+/// A job, with its pending usage matured up to the current block time. Its state is bounded:
+/// each report adds one entry to `pending` (reports of the same second share one), entries
+/// fold into `units_payable` once their challenge period is over, and at most
+/// `MAX_PENDING_REPORTS` (8) may be in their period at once; a report beyond that is refused
+/// until the oldest matures (counts are cumulative, so nothing is lost).
 #[cw_serde]
 pub struct JobResponse {
     pub job_id: u64,

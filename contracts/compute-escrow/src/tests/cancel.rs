@@ -17,56 +17,6 @@ fn reported_and_vanished() -> (Suite, u64) {
 }
 
 #[test]
-fn cancel_refunds_unreported_units_while_usage_is_in_its_period() {
-    let (mut s, id) = Suite::running_job();
-    let deadline = s.job(id).deadline;
-    s.go_to(deadline.minus_seconds(10));
-    s.report(id, 3).unwrap();
-    s.go_to(deadline.minus_seconds(1));
-    assert_eq!(
-        Suite::err(s.cancel(id)),
-        ContractError::NotCancellable {
-            job_id: id,
-            deadline
-        }
-    );
-    s.go_to(deadline);
-    assert_eq!(
-        Suite::err(s.report(id, 4)),
-        ContractError::DeadlinePassed { deadline }
-    );
-    let before = s.bank("client", PAY);
-    let res = s.cancel(id).unwrap();
-    assert_eq!(attr(&res, "refunded_units").as_deref(), Some("7"));
-    assert_eq!(attr(&res, "refunded").as_deref(), Some("700:native:upay"));
-    assert_eq!(attr(&res, "units_pending").as_deref(), Some("3"));
-    assert_eq!(s.bank("client", PAY), before + 700);
-    let j = s.job(id);
-    assert_eq!(
-        (
-            j.status,
-            j.cancelled_at,
-            j.units_pending.u128(),
-            j.balance.u128()
-        ),
-        (JobStatus::Cancelled, Some(deadline), 3, 300)
-    );
-    // cancelled once; nothing more to take back
-    assert!(matches!(
-        Suite::err(s.cancel(id)),
-        ContractError::WrongJobStatus { .. }
-    ));
-    // the reported units mature on their own schedule and are the provider's
-    let payable_at = j.pending[0].payable_at;
-    s.go_to(payable_at.minus_seconds(1));
-    assert_eq!(Suite::err(s.claim(&[id])), ContractError::NothingToClaim);
-    s.go_to(payable_at);
-    s.claim(&[id]).unwrap();
-    assert_eq!(s.bank("prov", PAY), 300 - 8);
-    assert_eq!(s.bank("escrow", PAY), 0);
-}
-
-#[test]
 fn the_stake_stays_locked_until_reported_usage_settles() {
     let (mut s, id) = reported_and_vanished();
     s.exec("prov", &ExecuteMsg::Unbond {}).unwrap();

@@ -113,7 +113,9 @@ fn slash_is_capped_by_the_stake_and_a_clean_ruling_costs_nothing() {
 }
 
 #[test]
-fn dispute_window_is_per_report_to_the_second() {
+/// Each report has its own window, to the second: at the first report's maturity only the
+/// later one can still be disputed.
+fn dispute_window_boundaries() {
     let (mut s, id) = Suite::running_job();
     assert_eq!(
         Suite::err(s.dispute(id)),
