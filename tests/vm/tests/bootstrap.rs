@@ -107,19 +107,23 @@ fn bootstrap(chain: &Chain) -> (String, ConfigResponse) {
 }
 
 /// alice proposes `actions`, alice and bob vote yes (2/3 of the power), and after the timelock
-/// anyone executes; returns the proposal's status afterwards.
+/// anyone executes; returns the new proposal's status afterwards.
 fn pass_and_execute(chain: &Chain, gov: &str, actions: Vec<ProposalAction>) -> Status {
     let propose = ExecuteMsg::Propose {
         title: "Treasury".into(),
         description: String::new(),
         actions,
     };
-    chain
+    let proposal_id: u64 = chain
         .execute(&chain.addr("alice"), gov, &propose, vec![])
+        .unwrap()
+        .attr("proposal_id")
+        .unwrap()
+        .parse()
         .unwrap();
     for voter in ["alice", "bob"] {
         let vote = ExecuteMsg::Vote {
-            proposal_id: 1,
+            proposal_id,
             vote: Vote::Yes,
             rationale: None,
         };
@@ -132,13 +136,13 @@ fn pass_and_execute(chain: &Chain, gov: &str, actions: Vec<ProposalAction>) -> S
         .execute(
             &chain.addr("anyone"),
             gov,
-            &ExecuteMsg::Execute { proposal_id: 1 },
+            &ExecuteMsg::Execute { proposal_id },
             vec![],
         )
         .unwrap();
     println!("gas execute: {}", out.total_gas());
     let p: ProposalResponse = chain
-        .query(gov, &QueryMsg::Proposal { proposal_id: 1 })
+        .query(gov, &QueryMsg::Proposal { proposal_id })
         .unwrap();
     p.status
 }
@@ -154,13 +158,15 @@ fn governance_creates_and_controls_the_suite() {
         .expect("treasury created")
         .to_string();
     let escrow = config.escrow.clone().expect("escrow created").to_string();
-    for contract in [&token, &treasury, &escrow] {
+    for contract in [&token, &escrow] {
         assert_eq!(
             chain.admin(contract),
             Some(gov.clone()),
             "admin of {contract}"
         );
     }
+    // the treasury is its own admin: only its delayed `migrate_self` changes its code
+    assert_eq!(chain.admin(&treasury), Some(treasury.clone()));
     let minter: Option<MinterResponse> = chain.query(&token, &TokenQuery::Minter {}).unwrap();
     assert_eq!(minter.unwrap().minter, gov);
     let t: TreasuryConfig = chain.query(&treasury, &TreasuryQuery::Config {}).unwrap();
@@ -170,6 +176,10 @@ fn governance_creates_and_controls_the_suite() {
     assert_eq!(
         (e.arbiter.as_str(), e.fee_recipient.as_str()),
         (gov.as_str(), treasury.as_str())
+    );
+    assert_eq!(
+        e.treasury.as_ref().map(|t| t.as_str()),
+        Some(treasury.as_str())
     );
 
     // a proposal mints 1,000 into the treasury and spends 300 of it to dave, within the limit
@@ -253,4 +263,67 @@ fn a_spend_over_the_limit_fails_and_moves_nothing() {
         )
         .unwrap();
     assert_eq!(res.balance.u128(), 0);
+}
+
+#[test]
+fn the_treasury_changes_code_only_through_its_own_delayed_migration() {
+    let chain = Chain::new();
+    let (gov, config) = bootstrap(&chain);
+    let treasury = config.treasury.clone().unwrap().to_string();
+    let old_code = chain.code_id(&treasury).unwrap();
+    let new_code = chain.store_code(artifact("commons-treasury"));
+    chain.next_block(5);
+    // governance is not the treasury's admin: a `custom` migration fails the proposal
+    let migrate = cosmwasm_std::WasmMsg::Migrate {
+        contract_addr: treasury.clone(),
+        new_code_id: new_code,
+        msg: cosmwasm_std::to_json_binary(&commons::treasury::MigrateMsg {}).unwrap(),
+    };
+    let custom = ProposalAction::Custom {
+        msgs: vec![migrate.into()],
+    };
+    assert_eq!(
+        pass_and_execute(&chain, &gov, vec![custom]),
+        Status::ExecutionFailed
+    );
+    assert_eq!(chain.code_id(&treasury), Some(old_code));
+    // a proposal schedules the migration through the treasury; it is public for the delay
+    let schedule = commons::treasury::ExecuteMsg::ScheduleMigration {
+        code_id: new_code,
+        msg: cosmwasm_std::to_json_binary(&commons::treasury::MigrateMsg {}).unwrap(),
+    };
+    let schedule = ProposalAction::Custom {
+        msgs: vec![cosmwasm_std::WasmMsg::Execute {
+            contract_addr: treasury.clone(),
+            msg: cosmwasm_std::to_json_binary(&schedule).unwrap(),
+            funds: vec![],
+        }
+        .into()],
+    };
+    chain.next_block(5);
+    assert_eq!(
+        pass_and_execute(&chain, &gov, vec![schedule]),
+        Status::Executed
+    );
+    let pending: commons::treasury::PendingChangesResponse = chain
+        .query(&treasury, &TreasuryQuery::PendingChanges {})
+        .unwrap();
+    let due = pending.migration.expect("migration listed").effective_at;
+    let anyone = chain.addr("anyone");
+    let migrate_self = commons::treasury::ExecuteMsg::MigrateSelf {};
+    assert!(chain
+        .execute(&anyone, &treasury, &migrate_self, vec![])
+        .is_err());
+    assert_eq!(chain.code_id(&treasury), Some(old_code));
+    while chain.time().nanos() < due.nanos() {
+        chain.next_block(3_600);
+    }
+    let res = chain
+        .execute(&anyone, &treasury, &migrate_self, vec![])
+        .unwrap();
+    assert_eq!(chain.code_id(&treasury), Some(new_code));
+    assert_eq!(res.attr("action").as_deref(), Some("migrate_self"));
+    // the migrated treasury keeps its state and answers as before
+    let t: TreasuryConfig = chain.query(&treasury, &TreasuryQuery::Config {}).unwrap();
+    assert_eq!(t.owner.as_str(), gov);
 }
