@@ -141,7 +141,7 @@ pub fn dao() -> Dao {
             min_turnout: Decimal::zero(),
         }),
         max_actions: 10,
-        guardian: None,
+        guardian: Some(chain.addr("council")),
     };
     let wasm = artifact("commons-governance");
     let gov = chain
@@ -219,6 +219,18 @@ pub fn governance_ops() -> Vec<Measured> {
     propose(&d, vec![mint_to_eve(c), mint_to_eve(c)]);
     vote(&d, "alice", 2);
     let e2 = pass_and_execute(&d, 2);
+    // a third proposal passes and the guardian vetoes it in its timelock
+    propose(&d, vec![mint_to_eve(c)]);
+    vote(&d, "alice", 3);
+    vote(&d, "bob", 3);
+    let veto = c
+        .execute(
+            &c.addr("council"),
+            &d.gov,
+            &GovMsg::GuardianVeto { proposal_id: 3 },
+            vec![],
+        )
+        .unwrap();
     let names = [(d.gov.as_str(), "governance"), (d.token.as_str(), "token")];
     let gov: &[&str] = &[&d.gov];
     vec![
@@ -227,6 +239,7 @@ pub fn governance_ops() -> Vec<Measured> {
         measure("governance execute", &[&e], &names, Some(gov)),
         measure("reward claim", &[&r], &names, None),
         measure("governance execute (2 actions)", &[&e2], &names, Some(gov)),
+        measure("governance guardian_veto", &[&veto], &names, Some(gov)),
     ]
 }
 
@@ -253,11 +266,43 @@ pub fn treasury_ops() -> Vec<Measured> {
     let s = chain
         .execute(&chain.addr("dao"), &treasury, &spend, vec![])
         .unwrap();
+    // the owner raises the limit: pending for the hour's delay; a spend meanwhile reads it
+    let raise = TreasuryMsg::UpdateConfig {
+        accepted_cw20s: None,
+        spend_limits: Some(vec![SpendLimitUnchecked {
+            asset_info: AssetInfoUnchecked::Cw20(token.clone()),
+            amount: Uint128::new(2_000_000),
+            period_seconds: 3_600,
+        }]),
+    };
+    chain
+        .execute(&chain.addr("dao"), &treasury, &raise, vec![])
+        .unwrap();
+    chain.next_block(5);
+    let pending = chain
+        .execute(&chain.addr("dao"), &treasury, &spend, vec![])
+        .unwrap();
+    chain.next_block(3_600);
+    let apply = chain
+        .execute(
+            &chain.addr("anyone"),
+            &treasury,
+            &TreasuryMsg::ApplyChanges {},
+            vec![],
+        )
+        .unwrap();
     let names = [(treasury.as_str(), "treasury"), (token.as_str(), "token")];
     let only: &[&str] = &[&treasury];
     vec![
         measure("treasury deposit (cw20)", &[&dep], &names, Some(only)),
         measure("treasury spend", &[&s], &names, Some(only)),
+        measure(
+            "treasury spend (limit change pending)",
+            &[&pending],
+            &names,
+            Some(only),
+        ),
+        measure("treasury apply_changes", &[&apply], &names, Some(only)),
     ]
 }
 
