@@ -3,8 +3,8 @@
 use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::InstantiateMsg;
-use cosmwasm_std::{Addr, Empty};
-use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use cosmwasm_std::{Addr, Empty, Uint128};
+use cw_multi_test::{App, Contract, ContractWrapper};
 
 /// The compute escrow contract, for `App::store_code`.
 pub fn escrow_contract() -> Box<dyn Contract<Empty>> {
@@ -58,19 +58,45 @@ impl EscrowBuilder {
         self
     }
 
+    /// Jobs may also be paid in `asset`.
+    pub fn with_accepted(mut self, asset: AssetInfoUnchecked) -> Self {
+        self.msg.accepted_assets.push(asset);
+        self
+    }
+
+    /// Providers must stake at least `amount`.
+    pub fn with_min_stake(mut self, amount: u128) -> Self {
+        self.msg.min_provider_stake = Some(Uint128::new(amount));
+        self
+    }
+
+    pub fn with_unbonding(mut self, seconds: u64) -> Self {
+        self.msg.provider_unbonding_seconds = seconds;
+        self
+    }
+
+    pub fn with_max_job_duration(mut self, seconds: u64) -> Self {
+        self.msg.max_job_duration_seconds = seconds;
+        self
+    }
+
     pub fn msg(&self) -> &InstantiateMsg {
         &self.msg
     }
 
+    /// Stores the code and instantiates the escrow, with `admin` as sender and wasm admin.
     pub fn instantiate(self, app: &mut App, admin: &Addr) -> AnyResult<Addr> {
-        let code_id = app.store_code(escrow_contract());
-        app.instantiate_contract(
-            code_id,
-            admin.clone(),
-            &self.msg,
-            &[],
-            "commons-compute-escrow",
-            Some(admin.to_string()),
-        )
+        self.instantiate_with(app, escrow_contract(), admin)
+    }
+
+    /// Like [`Self::instantiate`], from `code`: the escrow crate's own tests pass their entry
+    /// points, so the errors they downcast are of the crate under test.
+    pub fn instantiate_with(
+        self,
+        app: &mut App,
+        code: Box<dyn Contract<Empty>>,
+        admin: &Addr,
+    ) -> AnyResult<Addr> {
+        crate::instantiate_code(app, code, admin, &self.msg, "commons-compute-escrow")
     }
 }

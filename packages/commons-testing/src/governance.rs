@@ -5,7 +5,7 @@ use commons::governance::{
     DepositConfigUnchecked, InstantiateMsg, ProposalResponse, QueryMsg, VoterRewardsConfig,
 };
 use cosmwasm_std::{Addr, Decimal, Empty, Uint128};
-use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use cw_multi_test::{App, Contract, ContractWrapper};
 use cw_utils::Threshold;
 
 /// The governance contract, for `App::store_code`.
@@ -86,21 +86,31 @@ impl GovernanceBuilder {
         self
     }
 
+    /// Changes the message as built so far in a way no setter covers (a test's own voting
+    /// rules, or values governance refuses).
+    pub fn with_msg(mut self, change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        change(&mut self.msg);
+        self
+    }
+
     pub fn msg(&self) -> &InstantiateMsg {
         &self.msg
     }
 
     /// Stores the code and instantiates governance, with `admin` as sender and wasm admin.
     pub fn instantiate(self, app: &mut App, admin: &Addr) -> AnyResult<Addr> {
-        let code_id = app.store_code(governance_contract());
-        app.instantiate_contract(
-            code_id,
-            admin.clone(),
-            &self.msg,
-            &[],
-            "commons-governance",
-            Some(admin.to_string()),
-        )
+        self.instantiate_with(app, governance_contract(), admin)
+    }
+
+    /// Like [`Self::instantiate`], from `code`: governance's own tests pass their entry points,
+    /// so the errors they downcast are of the crate under test.
+    pub fn instantiate_with(
+        self,
+        app: &mut App,
+        code: Box<dyn Contract<Empty>>,
+        admin: &Addr,
+    ) -> AnyResult<Addr> {
+        crate::instantiate_code(app, code, admin, &self.msg, "commons-governance")
     }
 }
 
@@ -116,6 +126,7 @@ mod tests {
     use super::*;
     use crate::token::TokenBuilder;
     use commons::governance::{ExecuteMsg, Status};
+    use cw_multi_test::Executor;
 
     #[test]
     fn builds_working_governance() {

@@ -163,6 +163,86 @@ impl SuiteBuilder {
         self
     }
 
+    /// Stores the token, treasury and escrow code in `app` and returns the bootstrap message
+    /// governance is instantiated with (governance's own tests instantiate their build of it).
+    pub fn bootstrap_msg(&self, app: &mut App) -> InstantiateMsg {
+        let api = *app.api();
+        let token_code_id = app.store_code(reward_token_contract());
+        let treasury_code_id = app.store_code(treasury_contract());
+        let escrow_code_id = app.store_code(escrow_contract());
+        let (voting, delay, window) = self.periods;
+        let overridden = "set by governance".to_string();
+        InstantiateMsg {
+            token: None,
+            suite: Some(Box::new(SuiteMsg {
+                token_code_id,
+                token_msg: TokenInit {
+                    name: "Commons".into(),
+                    symbol: "CMN".into(),
+                    decimals: 6,
+                    initial_balances: self
+                        .members
+                        .iter()
+                        .map(|(m, a)| Cw20Coin {
+                            address: api.addr_make(m).to_string(),
+                            amount: Uint128::new(*a),
+                        })
+                        .collect(),
+                    mint: Some(MinterInfo {
+                        minter: overridden.clone(),
+                        cap: self.token_cap.map(Uint128::new),
+                        mint_limit: self.mint_limit.clone(),
+                    }),
+                    marketing: None,
+                    vesting_counts_for_voting: true,
+                    change_delay_seconds: None,
+                },
+                treasury_code_id,
+                treasury_msg: TreasuryInit {
+                    owner: overridden.clone(),
+                    accepted_cw20s: vec![],
+                    // the shortest delay the treasury accepts: its longest limit period
+                    change_delay_seconds: self.treasury_delay.unwrap_or_else(|| {
+                        self.limits
+                            .iter()
+                            .map(|l| l.period_seconds)
+                            .chain(self.token_limit.as_ref().map(|l| l.period_seconds))
+                            .max()
+                            .unwrap_or(crate::treasury::DEFAULT_CHANGE_DELAY)
+                    }),
+                    spend_limits: self.limits.clone(),
+                },
+                token_spend_limit: self.token_limit.clone(),
+                escrow_code_id,
+                escrow_msg: EscrowInit {
+                    arbiter: overridden.clone(),
+                    fee_bps: self.fee_bps,
+                    fee_recipient: overridden,
+                    treasury: None,
+                    accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
+                    stake_asset: AssetInfoUnchecked::Native(STAKE.into()),
+                    challenge_period_seconds: self.challenge_seconds,
+                    min_provider_stake: None,
+                    provider_unbonding_seconds: 1_000,
+                    max_job_duration_seconds: 1_000_000,
+                },
+            })),
+            treasury: None,
+            escrow: None,
+            voting_period_seconds: voting,
+            min_voting_period_seconds: None,
+            threshold: self.threshold.clone(),
+            allow_revoting: false,
+            execution_delay_seconds: delay,
+            execution_window_seconds: window,
+            proposal_deposit: None,
+            min_proposer_power: Uint128::zero(),
+            voter_rewards: self.rewards.clone(),
+            max_actions: 10,
+            guardian: self.guardian.as_ref().map(|g| api.addr_make(g).to_string()),
+        }
+    }
+
     pub fn build(self) -> Suite {
         let mut app = App::default();
         let api = *app.api();
@@ -182,81 +262,8 @@ impl SuiteBuilder {
             Ok(())
         })
         .expect("wallets funded");
-        let token_code_id = app.store_code(reward_token_contract());
-        let treasury_code_id = app.store_code(treasury_contract());
-        let escrow_code_id = app.store_code(escrow_contract());
+        let msg = self.bootstrap_msg(&mut app);
         let gov_code = app.store_code(governance_contract());
-        let (voting, delay, window) = self.periods;
-        let overridden = "set by governance".to_string();
-        let msg = InstantiateMsg {
-            token: None,
-            suite: Some(Box::new(SuiteMsg {
-                token_code_id,
-                token_msg: TokenInit {
-                    name: "Commons".into(),
-                    symbol: "CMN".into(),
-                    decimals: 6,
-                    initial_balances: self
-                        .members
-                        .iter()
-                        .map(|(m, a)| Cw20Coin {
-                            address: api.addr_make(m).to_string(),
-                            amount: Uint128::new(*a),
-                        })
-                        .collect(),
-                    mint: Some(MinterInfo {
-                        minter: overridden.clone(),
-                        cap: self.token_cap.map(Uint128::new),
-                        mint_limit: self.mint_limit,
-                    }),
-                    marketing: None,
-                    vesting_counts_for_voting: true,
-                    change_delay_seconds: None,
-                },
-                treasury_code_id,
-                treasury_msg: TreasuryInit {
-                    owner: overridden.clone(),
-                    accepted_cw20s: vec![],
-                    // the shortest delay the treasury accepts: its longest limit period
-                    change_delay_seconds: self.treasury_delay.unwrap_or_else(|| {
-                        self.limits
-                            .iter()
-                            .map(|l| l.period_seconds)
-                            .chain(self.token_limit.as_ref().map(|l| l.period_seconds))
-                            .max()
-                            .unwrap_or(crate::treasury::DEFAULT_CHANGE_DELAY)
-                    }),
-                    spend_limits: self.limits,
-                },
-                token_spend_limit: self.token_limit,
-                escrow_code_id,
-                escrow_msg: EscrowInit {
-                    arbiter: overridden.clone(),
-                    fee_bps: self.fee_bps,
-                    fee_recipient: overridden,
-                    treasury: None,
-                    accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
-                    stake_asset: AssetInfoUnchecked::Native(STAKE.into()),
-                    challenge_period_seconds: self.challenge_seconds,
-                    min_provider_stake: None,
-                    provider_unbonding_seconds: 1_000,
-                    max_job_duration_seconds: 1_000_000,
-                },
-            })),
-            treasury: None,
-            escrow: None,
-            voting_period_seconds: voting,
-            min_voting_period_seconds: None,
-            threshold: self.threshold,
-            allow_revoting: false,
-            execution_delay_seconds: delay,
-            execution_window_seconds: window,
-            proposal_deposit: None,
-            min_proposer_power: Uint128::zero(),
-            voter_rewards: self.rewards,
-            max_actions: 10,
-            guardian: self.guardian.map(|g| api.addr_make(&g).to_string()),
-        };
         let deployer = api.addr_make("deployer");
         let gov = app
             .instantiate_contract(gov_code, deployer, &msg, &[], "commons-governance", None)

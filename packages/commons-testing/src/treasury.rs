@@ -4,7 +4,7 @@ use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
 use commons::treasury::{InstantiateMsg, SpendLimitUnchecked};
 use cosmwasm_std::{Addr, Empty, Uint128};
-use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use cw_multi_test::{App, Contract, ContractWrapper};
 
 /// The treasury contract, for `App::store_code`.
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
@@ -72,19 +72,30 @@ impl TreasuryBuilder {
             .unwrap_or(DEFAULT_CHANGE_DELAY);
     }
 
+    /// Changes the message as built so far in a way no setter covers (tests of the
+    /// instantiate rules give it values the treasury refuses).
+    pub fn with_msg(mut self, change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        change(&mut self.msg);
+        self
+    }
+
     pub fn msg(&self) -> &InstantiateMsg {
         &self.msg
     }
 
+    /// Stores the code and instantiates the treasury with `admin` as sender and wasm admin.
     pub fn instantiate(self, app: &mut App, admin: &Addr) -> AnyResult<Addr> {
-        let code_id = app.store_code(treasury_contract());
-        app.instantiate_contract(
-            code_id,
-            admin.clone(),
-            &self.msg,
-            &[],
-            "commons-treasury",
-            Some(admin.to_string()),
-        )
+        self.instantiate_with(app, treasury_contract(), admin)
+    }
+
+    /// Like [`Self::instantiate`], from `code`: the treasury crate's own tests pass their entry
+    /// points, so the errors they downcast are of the crate under test.
+    pub fn instantiate_with(
+        self,
+        app: &mut App,
+        code: Box<dyn Contract<Empty>>,
+        admin: &Addr,
+    ) -> AnyResult<Addr> {
+        crate::instantiate_code(app, code, admin, &self.msg, "commons-treasury")
     }
 }

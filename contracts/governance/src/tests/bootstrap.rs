@@ -3,74 +3,24 @@
 
 use super::*;
 use commons::asset::AssetInfoUnchecked;
-use commons::escrow::{
-    ConfigResponse as EscrowConfig, InstantiateMsg as EscrowInit, QueryMsg as EscrowQuery,
-};
-use commons::governance::{ConfigResponse, SuiteMsg, TokenSpendLimit};
+use commons::escrow::{ConfigResponse as EscrowConfig, QueryMsg as EscrowQuery};
+use commons::governance::ConfigResponse;
 use commons::treasury::{
-    ConfigResponse as TreasuryConfig, InstantiateMsg as TreasuryInit, QueryMsg as TreasuryQuery,
-    SpendLimitResponse,
+    ConfigResponse as TreasuryConfig, QueryMsg as TreasuryQuery, SpendLimitResponse,
 };
-use cw20::MinterResponse;
+use commons_testing::suite::SuiteBuilder;
+use cw20::{BalanceResponse, MinterResponse};
 
-fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    use commons_compute_escrow::contract as e;
-    Box::new(ContractWrapper::new(e::execute, e::instantiate, e::query))
-}
-
+/// A bootstrap of the token (alice holds 1_000 of a 1_000_000 cap), a treasury with a token
+/// limit of 500 per 1000 s, and an escrow, under the suite's voting periods.
 fn suite_msg(app: &mut App) -> InstantiateMsg {
-    let alice = app.api().addr_make("alice");
-    let token_code_id = app.store_code(token_contract());
-    let treasury_code_id = app.store_code(treasury_contract());
-    let escrow_code_id = app.store_code(escrow_contract());
-    let placeholder = app.api().addr_make("ignored").to_string();
-    let mut msg = base_msg(&Addr::unchecked("unused"));
-    msg.token = None;
-    msg.suite = Some(Box::new(SuiteMsg {
-        token_code_id,
-        token_msg: TokenInit {
-            name: "Commons".into(),
-            symbol: "CMN".into(),
-            decimals: 6,
-            initial_balances: vec![Cw20Coin {
-                address: alice.to_string(),
-                amount: Uint128::new(1_000),
-            }],
-            mint: Some(MinterInfo {
-                minter: placeholder.clone(),
-                cap: Some(Uint128::new(1_000_000)),
-                mint_limit: None,
-            }),
-            marketing: None,
-            vesting_counts_for_voting: true,
-            change_delay_seconds: None,
-        },
-        treasury_code_id,
-        treasury_msg: TreasuryInit {
-            owner: placeholder.clone(),
-            accepted_cw20s: vec![],
-            spend_limits: vec![],
-            change_delay_seconds: 1_000,
-        },
-        token_spend_limit: Some(TokenSpendLimit {
-            amount: Uint128::new(500),
-            period_seconds: 1_000,
-        }),
-        escrow_code_id,
-        escrow_msg: EscrowInit {
-            arbiter: placeholder.clone(),
-            fee_bps: 100,
-            fee_recipient: placeholder,
-            treasury: None,
-            accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
-            stake_asset: AssetInfoUnchecked::Native("ustake".into()),
-            challenge_period_seconds: 100,
-            min_provider_stake: None,
-            provider_unbonding_seconds: 100,
-            max_job_duration_seconds: 10_000,
-        },
-    }));
-    msg
+    SuiteBuilder::new()
+        .with_member("alice", 1_000)
+        .with_token_cap(1_000_000)
+        .with_token_limit(500, 1_000)
+        .with_treasury_delay(1_000)
+        .with_periods(VOTING, DELAY, WINDOW)
+        .bootstrap_msg(app)
 }
 
 fn instantiate_suite(app: &mut App, msg: &InstantiateMsg) -> AnyResult<Addr> {

@@ -3,16 +3,13 @@
 use super::*;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{
-    ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, JobResponse, JobSpec, JobStatus,
-    ProviderMetadata, ProviderResponse, QueryMsg as EscrowQuery, UpdateConfigMsg,
+    ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, ProviderMetadata, ProviderResponse,
+    QueryMsg as EscrowQuery, UpdateConfigMsg,
 };
 use commons::treasury::ExecuteMsg as TreasuryMsg;
 use cosmwasm_std::coins;
 
-pub(super) fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    use commons_compute_escrow::contract as e;
-    Box::new(ContractWrapper::new(e::execute, e::instantiate, e::query))
-}
+use commons_testing::escrow::EscrowBuilder;
 
 /// Governance with a funded treasury (5_000 ucoin) and an escrow whose arbiter is governance
 /// and whose fees go to the treasury; "prov" is a registered provider.
@@ -34,23 +31,18 @@ pub(super) fn dao() -> (Suite, Addr) {
             &coins(5_000, "ucoin"),
         )
         .unwrap();
-    let code = s.app.store_code(escrow_contract());
-    let init = EscrowInit {
-        arbiter: admin.to_string(),
-        fee_bps: 100,
-        fee_recipient: treasury.to_string(),
-        treasury: Some(treasury.to_string()),
-        accepted_assets: vec![AssetInfoUnchecked::Native("ucoin".into())],
-        stake_asset: AssetInfoUnchecked::Native("ustake".into()),
-        challenge_period_seconds: 50_000,
-        min_provider_stake: None,
-        provider_unbonding_seconds: 100,
-        max_job_duration_seconds: 1_000_000,
-    };
-    let escrow = s
-        .app
-        .instantiate_contract(code, admin.clone(), &init, &[], "escrow", None)
-        .unwrap();
+    let escrow = EscrowBuilder::new(
+        &admin,
+        &treasury,
+        AssetInfoUnchecked::Native("ucoin".into()),
+        AssetInfoUnchecked::Native("ustake".into()),
+    )
+    .with_treasury(&treasury)
+    .with_challenge_period(50_000)
+    .with_unbonding(100)
+    .with_max_job_duration(1_000_000)
+    .instantiate(&mut s.app, &admin)
+    .unwrap();
     // hand arbitration to governance, and tell governance where the escrow is
     let update = EscrowMsg::UpdateConfig(Box::new(UpdateConfigMsg {
         arbiter: Some(s.gov.to_string()),

@@ -19,31 +19,29 @@ use anyhow::Result as AnyResult;
 use commons::governance::{
     ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg, Status, Vote,
 };
-use commons::reward_token::{ExecuteMsg as TokenMsg, InstantiateMsg as TokenInit, MinterInfo};
+use commons::reward_token::ExecuteMsg as TokenMsg;
+use commons_testing::governance::GovernanceBuilder;
+use commons_testing::token::{token_balance, TokenBuilder};
+use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
-use cw20::{BalanceResponse, Cw20Coin};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use cw_utils::Threshold;
+
+pub use commons_testing::attr;
+pub use commons_testing::token::reward_token_contract as token_contract;
+pub use commons_testing::treasury::treasury_contract;
 
 use crate::contract::{execute, instantiate, migrate, query, reply};
 use crate::ContractError;
 
+/// This crate's own build of governance (not commons-testing's), so the errors its tests
+/// downcast are `crate::ContractError`.
 pub fn governance_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     Box::new(
         ContractWrapper::new(execute, instantiate, query)
             .with_reply(reply)
             .with_migrate(migrate),
     )
-}
-
-pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    use commons_reward_token::contract as t;
-    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
-}
-
-pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    use commons_treasury::contract as t;
-    Box::new(ContractWrapper::new(t::execute, t::instantiate, t::query))
 }
 
 /// Spend limit of the test treasury, per asset and per 1000 s.
@@ -64,27 +62,15 @@ pub struct Suite {
 pub const MEMBERS: [(&str, u128); 4] =
     [("alice", 400), ("bob", 300), ("carol", 200), ("dave", 100)];
 
-/// A governance config: 50% absolute, no deposit, no rewards, 10 actions.
+/// Governance over `token`: 50% absolute, no deposit, no rewards, 10 actions, and the suite's
+/// voting period, timelock and execution window.
+pub fn builder(token: &Addr) -> GovernanceBuilder {
+    GovernanceBuilder::new(token).with_periods(VOTING, DELAY, WINDOW)
+}
+
+/// The instantiate message of [`builder`].
 pub fn base_msg(token: &Addr) -> InstantiateMsg {
-    InstantiateMsg {
-        token: Some(token.to_string()),
-        suite: None,
-        treasury: None,
-        escrow: None,
-        voting_period_seconds: VOTING,
-        min_voting_period_seconds: None,
-        threshold: Threshold::AbsolutePercentage {
-            percentage: Decimal::percent(50),
-        },
-        allow_revoting: false,
-        execution_delay_seconds: DELAY,
-        execution_window_seconds: WINDOW,
-        proposal_deposit: None,
-        min_proposer_power: Uint128::zero(),
-        voter_rewards: None,
-        max_actions: 10,
-        guardian: None,
-    }
+    builder(token).msg().clone()
 }
 
 impl Suite {
@@ -118,64 +104,31 @@ impl Suite {
     ) -> Self {
         let mut app = App::default();
         let admin = app.api().addr_make("admin");
-        let token_code = app.store_code(token_contract());
-        let gov_code = app.store_code(governance_contract());
         // The token is created with the admin as minter, handed to governance below.
-        let token_init = TokenInit {
-            name: "Commons".into(),
-            symbol: "CMN".into(),
-            decimals: 6,
-            initial_balances: members
-                .iter()
-                .map(|(m, a)| Cw20Coin {
-                    address: app.api().addr_make(m).into_string(),
-                    amount: Uint128::new(*a),
-                })
-                .collect(),
-            mint: Some(MinterInfo {
-                minter: admin.to_string(),
-                cap: None,
-                mint_limit: None,
-            }),
-            marketing: None,
-            vesting_counts_for_voting: true,
-            change_delay_seconds: None,
-        };
-        let token = app
-            .instantiate_contract(token_code, admin.clone(), &token_init, &[], "token", None)
+        let token = members
+            .iter()
+            .fold(TokenBuilder::new(&admin), |t, (m, a)| {
+                t.with_balance(&app.api().addr_make(m), *a)
+            })
+            .instantiate(&mut app, &admin)
             .unwrap();
         let treasury = with_treasury.then(|| {
-            use commons::treasury::{InstantiateMsg as TreasuryInit, SpendLimitUnchecked};
-            let code = app.store_code(treasury_contract());
-            let limit = |info| SpendLimitUnchecked {
-                asset_info: info,
-                amount: Uint128::new(TREASURY_LIMIT),
-                period_seconds: 1_000,
-            };
-            let init = TreasuryInit {
-                owner: admin.to_string(),
-                accepted_cw20s: vec![token.to_string()],
-                spend_limits: vec![
-                    limit(commons::AssetInfoUnchecked::Native("ucoin".into())),
-                    limit(commons::AssetInfoUnchecked::Cw20(token.to_string())),
-                ],
-                change_delay_seconds: 1_000,
-            };
-            app.instantiate_contract(code, admin.clone(), &init, &[], "treasury", None)
+            use commons::AssetInfoUnchecked::{Cw20, Native};
+            TreasuryBuilder::new(&admin)
+                .with_cw20(&token)
+                .with_limit(Native("ucoin".into()), TREASURY_LIMIT, 1_000)
+                .with_limit(Cw20(token.to_string()), TREASURY_LIMIT, 1_000)
+                .with_change_delay(1_000)
+                .instantiate(&mut app, &admin)
                 .unwrap()
         });
-        let mut msg = base_msg(&token);
-        msg.treasury = treasury.as_ref().map(|t| t.to_string());
-        change(&mut msg);
-        let gov = app
-            .instantiate_contract(
-                gov_code,
-                admin.clone(),
-                &msg,
-                &[],
-                "gov",
-                Some(admin.to_string()),
-            )
+        let mut gov = builder(&token);
+        if let Some(treasury) = &treasury {
+            gov = gov.with_treasury(treasury);
+        }
+        let gov = gov
+            .with_msg(change)
+            .instantiate_with(&mut app, governance_contract(), &admin)
             .unwrap();
         if let Some(treasury) = &treasury {
             use commons::treasury::ExecuteMsg as T;
@@ -265,10 +218,7 @@ impl Suite {
     }
 
     pub fn next_block(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.height += 1;
-            b.time = b.time.plus_seconds(seconds);
-        });
+        commons_testing::next_block(&mut self.app, seconds);
     }
 
     /// Moves to block time `t` (one block later).
@@ -286,17 +236,7 @@ impl Suite {
     }
 
     pub fn balance(&self, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                self.token.clone(),
-                &commons::reward_token::QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .unwrap();
-        res.balance.u128()
+        token_balance(&self.app, &self.token, who)
     }
 
     /// Passes proposal `id` (alice + bob vote yes: 700 of 1000) and returns when it becomes
@@ -308,15 +248,6 @@ impl Suite {
         assert_eq!(p.status, Status::Passed);
         p.executable_at.unwrap()
     }
-}
-
-pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
 }
 
 pub fn mint_action(s: &Suite, to: &str, amount: u128) -> ProposalAction {
