@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use cosmwasm_schema::cw_serde;
+use commons_json::wire;
 use cosmwasm_std::{
     to_json_binary, Addr, Api, BankMsg, Binary, Coin, CosmosMsg, QuerierWrapper, StdError,
     StdResult, Uint128, WasmMsg,
@@ -15,7 +15,7 @@ use cosmwasm_std::{
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 
 /// A kind of asset, validated: a native denom or a cw20 contract address.
-#[cw_serde]
+#[wire]
 #[derive(Eq, PartialOrd, Ord, Hash)]
 pub enum AssetInfo {
     /// A native coin, by denom (e.g. `"untrn"`, `"ibc/..."`).
@@ -25,7 +25,7 @@ pub enum AssetInfo {
 }
 
 /// A kind of asset as given in a message: the cw20 address is not validated yet.
-#[cw_serde]
+#[wire]
 #[derive(Eq, PartialOrd, Ord, Hash)]
 pub enum AssetInfoUnchecked {
     /// A native coin, by denom.
@@ -35,7 +35,7 @@ pub enum AssetInfoUnchecked {
 }
 
 /// An amount of an asset, validated.
-#[cw_serde]
+#[wire]
 pub struct Asset {
     /// Which asset.
     pub info: AssetInfo,
@@ -44,7 +44,7 @@ pub struct Asset {
 }
 
 /// An amount of an asset as given in a message.
-#[cw_serde]
+#[wire]
 pub struct AssetUnchecked {
     /// Which asset.
     pub info: AssetInfoUnchecked,

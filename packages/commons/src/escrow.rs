@@ -34,7 +34,8 @@
 //! plain integers; times are seconds since the Unix epoch (JSON messages and responses carry
 //! `Timestamp`s, which are nanoseconds). docs/integrators.md lists the attributes of each action.
 
-use cosmwasm_schema::{cw_serde, QueryResponses};
+use commons_json::wire;
+use cosmwasm_schema::QueryResponses;
 use cosmwasm_std::{Addr, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 
@@ -54,7 +55,7 @@ pub const MAX_URI_LEN: usize = 512;
 pub const MAX_HASH_LEN: usize = 128;
 pub const MAX_REASON_LEN: usize = 1_000;
 
-#[cw_serde]
+#[wire]
 pub struct InstantiateMsg {
     /// Rules on disputes and may change the configuration: governance.
     pub arbiter: String,
@@ -83,7 +84,7 @@ pub struct InstantiateMsg {
 }
 
 /// What a provider tells clients about itself.
-#[cw_serde]
+#[wire]
 pub struct ProviderMetadata {
     /// 1 to 64 bytes.
     pub name: String,
@@ -96,7 +97,7 @@ pub struct ProviderMetadata {
 }
 
 /// The work: where its description lives and its hash.
-#[cw_serde]
+#[wire]
 pub struct JobSpec {
     /// 1 to 512 bytes.
     pub uri: String,
@@ -106,7 +107,7 @@ pub struct JobSpec {
 
 /// Fields of a new job (the funds come with the message or through cw20 `send`). The job
 /// takes the fee, fee recipient and challenge period in force now, for its whole life.
-#[cw_serde]
+#[wire]
 pub struct CreateJobMsg {
     /// Only this provider may accept; anyone eligible if unset.
     pub provider: Option<String>,
@@ -126,7 +127,7 @@ pub struct CreateJobMsg {
     pub deadline: Timestamp,
 }
 
-#[cw_serde]
+#[wire]
 pub enum ExecuteMsg {
     /// Registers the sender as a provider, staking the native funds sent.
     RegisterProvider { metadata: ProviderMetadata },
@@ -194,7 +195,7 @@ pub enum ExecuteMsg {
 }
 
 /// Payloads of cw20 `send` to the escrow.
-#[cw_serde]
+#[wire]
 pub enum ReceiveMsg {
     RegisterProvider { metadata: ProviderMetadata },
     AddStake {},
@@ -203,7 +204,7 @@ pub enum ReceiveMsg {
 }
 
 /// Fields to change; unset fields keep their value.
-#[cw_serde]
+#[wire]
 #[derive(Default)]
 pub struct UpdateConfigMsg {
     pub arbiter: Option<String>,
@@ -222,7 +223,7 @@ pub struct UpdateConfigMsg {
     pub max_job_duration_seconds: Option<u64>,
 }
 
-#[cw_serde]
+#[wire]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     #[returns(ConfigResponse)]
@@ -269,7 +270,7 @@ pub enum QueryMsg {
     },
 }
 
-#[cw_serde]
+#[wire]
 pub struct ConfigResponse {
     pub arbiter: Addr,
     /// Fee of jobs created now.
@@ -287,7 +288,7 @@ pub struct ConfigResponse {
     pub max_job_duration_seconds: u64,
 }
 
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum JobStatus {
     Open,
@@ -298,7 +299,7 @@ pub enum JobStatus {
 }
 
 /// Reported units still in their challenge period.
-#[cw_serde]
+#[wire]
 pub struct PendingUsage {
     /// Units newly reported by one report (or by the reports of one second).
     pub units: Uint128,
@@ -312,7 +313,7 @@ pub struct PendingUsage {
 /// fold into `units_payable` once their challenge period is over, and at most
 /// `MAX_PENDING_REPORTS` (8) may be in their period at once; a report beyond that is refused
 /// until the oldest matures (counts are cumulative, so nothing is lost).
-#[cw_serde]
+#[wire]
 pub struct JobResponse {
     pub job_id: u64,
     pub client: Addr,
@@ -356,12 +357,12 @@ pub struct JobResponse {
     pub cancelled_at: Option<Timestamp>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct JobsResponse {
     pub jobs: Vec<JobResponse>,
 }
 
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum ProviderStatus {
     /// Takes jobs.
@@ -372,7 +373,7 @@ pub enum ProviderStatus {
     Withdrawn,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ProviderResponse {
     pub address: Addr,
     pub metadata: ProviderMetadata,
@@ -391,12 +392,12 @@ pub struct ProviderResponse {
     pub slashed: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ProvidersResponse {
     pub providers: Vec<ProviderResponse>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ClaimableJob {
     pub job_id: u64,
     pub asset: AssetInfo,
@@ -408,7 +409,7 @@ pub struct ClaimableJob {
     pub net: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ClaimableResponse {
     pub jobs: Vec<ClaimableJob>,
 }
@@ -416,7 +417,7 @@ pub struct ClaimableResponse {
 /// Money accounting of one asset. For job funds: `escrowed = paid + fees + refunded + held`,
 /// where `held` is what jobs still hold (pending, disputed, payable-unclaimed and unreported
 /// units, whatever the job's status). For stakes: the contract holds `staked`.
-#[cw_serde]
+#[wire]
 #[derive(Default)]
 pub struct AssetTotals {
     /// Paid into jobs (creation and top-ups).
@@ -435,13 +436,13 @@ pub struct AssetTotals {
     pub slashed: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct AssetTotalsEntry {
     pub asset: AssetInfo,
     pub totals: AssetTotals,
 }
 
-#[cw_serde]
+#[wire]
 pub struct TotalsResponse {
     /// One page, ordered by asset key; pass the last `asset` as `start_after` for the next.
     pub assets: Vec<AssetTotalsEntry>,

@@ -1,7 +1,8 @@
 //! Wire API of governance (`commons-governance`): token-weighted proposals with typed actions,
 //! a timelock, deposits and vested voter rewards.
 
-use cosmwasm_schema::{cw_serde, QueryResponses};
+use commons_json::wire;
+use cosmwasm_schema::QueryResponses;
 use cosmwasm_std::{Addr, Binary, CosmosMsg, Decimal, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 use cw_utils::Threshold;
@@ -25,7 +26,7 @@ pub const MAX_RATIONALE_LEN: usize = 1_000;
 /// What happens to a proposal deposit once the proposal is settled. Deposits of vetoed
 /// proposals are never refunded, whatever the policy. A deposit that is not refunded is burned
 /// when it is the reward token, and sent to the treasury otherwise.
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum RefundPolicy {
     /// Refunded unless the proposal was vetoed.
@@ -37,7 +38,7 @@ pub enum RefundPolicy {
 }
 
 /// Deposit required to propose, as given in a message.
-#[cw_serde]
+#[wire]
 pub struct DepositConfigUnchecked {
     /// The asset to deposit (native funds with `propose`, or cw20 `send` with a `propose` msg).
     pub asset_info: AssetInfoUnchecked,
@@ -48,7 +49,7 @@ pub struct DepositConfigUnchecked {
 }
 
 /// Deposit required to propose, validated.
-#[cw_serde]
+#[wire]
 pub struct DepositConfig {
     pub asset_info: AssetInfo,
     pub amount: Uint128,
@@ -56,7 +57,7 @@ pub struct DepositConfig {
 }
 
 /// Vesting of voter rewards, counted from the moment of the claim.
-#[cw_serde]
+#[wire]
 #[derive(Copy)]
 pub struct RewardVesting {
     /// Seconds after the claim before anything unlocks (at most `duration_seconds`).
@@ -66,7 +67,7 @@ pub struct RewardVesting {
 }
 
 /// Rewards for voting, minted on the reward token as vesting grants.
-#[cw_serde]
+#[wire]
 pub struct VoterRewardsConfig {
     /// Reward shared by the voters of one proposal, pro rata to the power each voted with.
     pub amount_per_proposal: Uint128,
@@ -82,7 +83,7 @@ pub struct VoterRewardsConfig {
 }
 
 /// Spend limit the treasury applies to the new reward token (bootstrap only).
-#[cw_serde]
+#[wire]
 pub struct TokenSpendLimit {
     pub amount: Uint128,
     pub period_seconds: u64,
@@ -90,7 +91,7 @@ pub struct TokenSpendLimit {
 
 /// One-transaction bootstrap: governance instantiates the other three contracts by submessage,
 /// as their wasm admin, so no one else ever controls them.
-#[cw_serde]
+#[wire]
 pub struct SuiteMsg {
     pub token_code_id: u64,
     /// The token; `mint` must be given: governance becomes the minter (the `minter` field is
@@ -109,7 +110,7 @@ pub struct SuiteMsg {
     pub escrow_msg: crate::escrow::InstantiateMsg,
 }
 
-#[cw_serde]
+#[wire]
 pub struct InstantiateMsg {
     /// The reward token: voting power comes from its snapshots; governance is its minter.
     /// Give either `token` (contracts instantiated separately) or `suite` (bootstrap).
@@ -150,7 +151,7 @@ pub struct InstantiateMsg {
 }
 
 /// A vote option (cw3's names).
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum Vote {
     Yes,
@@ -162,7 +163,7 @@ pub enum Vote {
 }
 
 /// What a proposal does when executed. Typed, so a UI or an indexer can read it.
-#[cw_serde]
+#[wire]
 pub enum ProposalAction {
     /// The treasury pays `asset` to `recipient` (within its spend limit).
     TreasurySpend {
@@ -242,7 +243,7 @@ pub enum ProposalAction {
 }
 
 /// Configuration changes: only the fields given change.
-#[cw_serde]
+#[wire]
 #[derive(Default)]
 pub struct UpdateConfigMsg {
     pub voting_period_seconds: Option<u64>,
@@ -265,19 +266,19 @@ pub struct UpdateConfigMsg {
     pub clear_guardian: Option<bool>,
 }
 
-#[cw_serde]
+#[wire]
 pub enum DepositChange {
     Set(DepositConfigUnchecked),
     Remove,
 }
 
-#[cw_serde]
+#[wire]
 pub enum RewardsChange {
     Set(VoterRewardsConfig),
     Remove,
 }
 
-#[cw_serde]
+#[wire]
 pub enum ExecuteMsg {
     /// Opens a proposal. Attach the deposit as funds when it is native; when it is a cw20,
     /// use that token's `send` with a `{"propose": {...}}` msg instead.
@@ -312,7 +313,7 @@ pub enum ExecuteMsg {
 }
 
 /// Payloads of cw20 `send` to governance.
-#[cw_serde]
+#[wire]
 pub enum ReceiveMsg {
     Propose {
         title: String,
@@ -321,7 +322,7 @@ pub enum ReceiveMsg {
     },
 }
 
-#[cw_serde]
+#[wire]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     #[returns(ConfigResponse)]
@@ -368,7 +369,7 @@ pub enum QueryMsg {
     Threshold {},
 }
 
-#[cw_serde]
+#[wire]
 pub struct ConfigResponse {
     pub token: Addr,
     pub treasury: Option<Addr>,
@@ -387,7 +388,7 @@ pub struct ConfigResponse {
     pub guardian: Option<Addr>,
 }
 
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum Status {
     /// Voting is open and the outcome is not final.
@@ -409,7 +410,7 @@ pub enum Status {
 }
 
 /// Vote totals, in voting power.
-#[cw_serde]
+#[wire]
 #[derive(Copy, Default)]
 pub struct Tally {
     pub yes: Uint128,
@@ -418,7 +419,7 @@ pub struct Tally {
     pub veto: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ProposalResponse {
     pub id: u64,
     pub title: String,
@@ -455,12 +456,12 @@ pub struct ProposalResponse {
     pub execution_error: Option<String>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ProposalListResponse {
     pub proposals: Vec<ProposalResponse>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct Ballot {
     pub voter: Addr,
     pub vote: Vote,
@@ -471,23 +472,23 @@ pub struct Ballot {
     pub reward_claimed: bool,
 }
 
-#[cw_serde]
+#[wire]
 pub struct VoteResponse {
     pub ballot: Option<Ballot>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct VoteListResponse {
     pub votes: Vec<Ballot>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct VotingPowerResponse {
     pub power: Uint128,
     pub height: u64,
 }
 
-#[cw_serde]
+#[wire]
 pub struct PendingReward {
     pub proposal_id: u64,
     /// What a claim would pay for this proposal (zero when it cannot be claimed).
@@ -496,7 +497,7 @@ pub struct PendingReward {
     pub unavailable: Option<String>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct PendingRewardsResponse {
     pub rewards: Vec<PendingReward>,
     /// Sum of the claimable amounts.
@@ -505,7 +506,7 @@ pub struct PendingRewardsResponse {
     pub period_remaining: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct ThresholdResponse {
     pub threshold: Threshold,
     /// Total power a proposal created now would count (token total less the suite's own).

@@ -4,6 +4,11 @@
 //! message or a query whose types live here, one module per contract plus the shared types
 //! (assets, vesting schedules, pagination, migration rules), and the binary record layout the
 //! contracts store their hot records in (`codec`).
+//!
+//! Every wire type is declared with `#[wire]` (`commons_json`): serde's derives and the schema
+//! as `#[cw_serde]` gives them, `deny_unknown_fields` (so every contract refuses a misspelt
+//! field, as the schema's `additionalProperties: false` says), and the derived `FromJson` /
+//! `ToJson` readers and writers of the same JSON. The types are the only description of it.
 
 pub mod asset;
 pub mod codec;

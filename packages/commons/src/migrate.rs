@@ -5,7 +5,7 @@ use semver::Version;
 use thiserror::Error;
 
 /// Empty migrate message shared by the contracts; a migration that needs input gets its own type.
-#[cosmwasm_schema::cw_serde]
+#[commons_json::wire]
 #[derive(Default)]
 pub struct MigrateMsg {}
 

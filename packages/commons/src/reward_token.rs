@@ -4,7 +4,8 @@
 //! cw20 clients work unchanged. The extensions (vesting grants, delegation, voting-power
 //! snapshots, supply accounting and the mint limit) are additional variants.
 
-use cosmwasm_schema::{cw_serde, QueryResponses};
+use commons_json::wire;
+use cosmwasm_schema::QueryResponses;
 use cosmwasm_std::{Addr, Binary, Timestamp, Uint128};
 use cw20::{Cw20Coin, Expiration, Logo};
 
@@ -13,7 +14,7 @@ use crate::vesting::VestingSchedule;
 pub use crate::migrate::MigrateMsg;
 
 /// Marketing information given at instantiation (cw20-base's shape).
-#[cw_serde]
+#[wire]
 pub struct InstantiateMarketingInfo {
     /// URL of the project behind the token.
     pub project: Option<String>,
@@ -29,15 +30,11 @@ fn default_true() -> bool {
     true
 }
 
-// `MintLimit` and `MinterInfo` refuse unknown fields: a misspelt field inside them must not
-// silently give a token or an update without the limit that was meant.
-
 /// At most `amount` minted per fixed window of `period_seconds`.
 ///
 /// Windows start when the limit is set: `[set_at + k * period_seconds, set_at + (k + 1) *
 /// period_seconds)`. Every `mint` and `mint_vesting` counts; initial balances do not.
-#[cw_serde]
-#[serde(deny_unknown_fields)]
+#[wire]
 pub struct MintLimit {
     /// Most tokens the minter may mint in one window (zero stops minting while it is in force).
     pub amount: Uint128,
@@ -47,8 +44,7 @@ pub struct MintLimit {
 
 /// Who may mint, the lifetime cap and the mint limit. Its JSON is a superset of cw20's
 /// `MinterResponse` (`{minter, cap}`), so cw20-base's instantiate messages parse unchanged.
-#[cw_serde]
-#[serde(deny_unknown_fields)]
+#[wire]
 pub struct MinterInfo {
     /// The only address allowed to mint (governance, in the Commons suite).
     pub minter: String,
@@ -63,7 +59,7 @@ pub struct MinterInfo {
 
 /// Instantiates the token: cw20-base's fields plus `vesting_counts_for_voting`, the mint limit
 /// and its change delay.
-#[cw_serde]
+#[wire]
 pub struct InstantiateMsg {
     /// Token name: 3 to 50 bytes of UTF-8.
     pub name: String,
@@ -88,7 +84,7 @@ pub struct InstantiateMsg {
     pub change_delay_seconds: Option<u64>,
 }
 
-#[cw_serde]
+#[wire]
 pub enum ExecuteMsg {
     /// cw20: moves `amount` of the sender's liquid balance to `recipient`.
     Transfer { recipient: String, amount: Uint128 },
@@ -175,7 +171,7 @@ pub enum ExecuteMsg {
     Undelegate {},
 }
 
-#[cw_serde]
+#[wire]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// cw20: the liquid (transferable) balance of `address`; locked grants are not included.
@@ -258,7 +254,7 @@ pub enum QueryMsg {
     MintLimit {},
 }
 
-#[cw_serde]
+#[wire]
 pub struct VotingPowerAtHeightResponse {
     /// Voting power, in token units.
     pub power: Uint128,
@@ -266,7 +262,7 @@ pub struct VotingPowerAtHeightResponse {
     pub height: u64,
 }
 
-#[cw_serde]
+#[wire]
 pub struct TotalPowerAtHeightResponse {
     /// Total voting power, in token units.
     pub power: Uint128,
@@ -275,7 +271,7 @@ pub struct TotalPowerAtHeightResponse {
 }
 
 /// One vesting grant as seen at query time.
-#[cw_serde]
+#[wire]
 pub struct GrantResponse {
     /// Id of the grant, unique across the token.
     pub grant_id: u64,
@@ -299,7 +295,7 @@ pub struct GrantResponse {
     pub burned: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct VestingResponse {
     /// The grantee.
     pub address: Addr,
@@ -309,7 +305,7 @@ pub struct VestingResponse {
     pub grants: Vec<GrantResponse>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct SupplyResponse {
     /// Tokens in existence: liquid balances plus locked grants (= minted - burned).
     pub total_supply: Uint128,
@@ -323,14 +319,14 @@ pub struct SupplyResponse {
     pub cap: Option<Uint128>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct DelegationResponse {
     /// The account that votes with `address`'s power: `address` itself when it never delegated.
     pub delegatee: Addr,
 }
 
 /// A change of the mint limit that waits out the change delay.
-#[cw_serde]
+#[wire]
 pub struct PendingMintLimit {
     /// The limit that will be in force; `null`: the limit will be removed.
     pub mint_limit: Option<MintLimit>,
@@ -338,7 +334,7 @@ pub struct PendingMintLimit {
     pub applies_at: Timestamp,
 }
 
-#[cw_serde]
+#[wire]
 pub struct MintLimitResponse {
     /// The limit in force now; `null`: the minter is bound only by the cap.
     pub mint_limit: Option<MintLimit>,

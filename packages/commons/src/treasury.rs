@@ -14,7 +14,8 @@
 //! before they take effect, so at least one whole window passes under the old limit while
 //! everyone can see what is coming. A change that lets less out applies at once.
 
-use cosmwasm_schema::{cw_serde, QueryResponses};
+use commons_json::wire;
+use cosmwasm_schema::QueryResponses;
 use cosmwasm_std::{Addr, Binary, Coin, Timestamp, Uint128};
 use cw20::Cw20ReceiveMsg;
 
@@ -31,7 +32,7 @@ pub const MAX_MEMO_LEN: usize = 256;
 /// begins, and unused room does not roll over. So at most `amount` leaves per window, and at
 /// most twice `amount` in a span of `period_seconds` that straddles a window boundary. Budgets
 /// use the same windows.
-#[cw_serde]
+#[wire]
 pub struct SpendLimitUnchecked {
     /// The asset it limits.
     pub asset_info: AssetInfoUnchecked,
@@ -41,7 +42,7 @@ pub struct SpendLimitUnchecked {
     pub period_seconds: u64,
 }
 
-#[cw_serde]
+#[wire]
 pub struct InstantiateMsg {
     /// Who may spend, set budgets and change the configuration: governance.
     pub owner: String,
@@ -63,7 +64,7 @@ pub struct InstantiateMsg {
 /// seconds since the Unix epoch, a list as comma-separated values. A spend (`spend`,
 /// `spend_to_contract`, `spend_budget`) that found a pending change of its asset due, and so
 /// put it in force first, adds `applied` = the asset key.
-#[cw_serde]
+#[wire]
 pub enum ExecuteMsg {
     /// Anyone: deposits the native coins sent with the message, recorded in the ledger.
     /// Attributes: `ledger_id` and `asset` (`<amount>:<asset key>`) per coin, `from`.
@@ -186,7 +187,7 @@ pub enum ExecuteMsg {
 }
 
 /// Payloads of cw20 `send` to the treasury.
-#[cw_serde]
+#[wire]
 pub enum ReceiveMsg {
     /// Records the tokens sent as a deposit by the cw20 sender.
     Deposit {
@@ -195,7 +196,7 @@ pub enum ReceiveMsg {
     },
 }
 
-#[cw_serde]
+#[wire]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// Owner, accepted cw20s and the change delay.
@@ -247,7 +248,7 @@ pub enum QueryMsg {
     },
 }
 
-#[cw_serde]
+#[wire]
 pub struct ConfigResponse {
     /// Who may spend, set budgets and change the configuration.
     pub owner: Addr,
@@ -260,7 +261,7 @@ pub struct ConfigResponse {
     pub change_delay_seconds: u64,
 }
 
-#[cw_serde]
+#[wire]
 pub struct Cw20Balance {
     /// The token contract.
     pub token: Addr,
@@ -268,7 +269,7 @@ pub struct Cw20Balance {
     pub amount: Uint128,
 }
 
-#[cw_serde]
+#[wire]
 pub struct BalancesResponse {
     /// Native coins held, by denom.
     pub native: Vec<Coin>,
@@ -277,7 +278,7 @@ pub struct BalancesResponse {
 }
 
 /// A spend limit and its current fixed window `[window_start, window_end)`.
-#[cw_serde]
+#[wire]
 pub struct SpendLimitResponse {
     /// The asset.
     pub asset_info: AssetInfo,
@@ -297,7 +298,7 @@ pub struct SpendLimitResponse {
 }
 
 /// The terms of a spend limit: at most `amount` per window of `period_seconds`.
-#[cw_serde]
+#[wire]
 pub struct SpendLimit {
     /// Most that may leave per window.
     pub amount: Uint128,
@@ -306,7 +307,7 @@ pub struct SpendLimit {
 }
 
 /// A loosening of an asset's spend limit, waiting for its delay.
-#[cw_serde]
+#[wire]
 pub struct PendingLimitChange {
     /// The asset.
     pub asset_info: AssetInfo,
@@ -317,7 +318,7 @@ pub struct PendingLimitChange {
 }
 
 /// An ownership offer, waiting for its delay.
-#[cw_serde]
+#[wire]
 pub struct PendingOwner {
     /// Who may accept ownership.
     pub new_owner: Addr,
@@ -326,7 +327,7 @@ pub struct PendingOwner {
 }
 
 /// A migration of the treasury's code, waiting for its delay.
-#[cw_serde]
+#[wire]
 pub struct PendingMigration {
     /// The code it will run.
     pub code_id: u64,
@@ -338,7 +339,7 @@ pub struct PendingMigration {
 
 /// Changes waiting for `change_delay_seconds`. A spend-limit change leaves this list once its
 /// `effective_at` has passed: from then on it is the limit in force (`spend_limit`).
-#[cw_serde]
+#[wire]
 pub struct PendingChangesResponse {
     /// Spend-limit loosenings not in force yet, by asset key (`native:<denom>`, `cw20:<addr>`).
     pub limits: Vec<PendingLimitChange>,
@@ -348,7 +349,7 @@ pub struct PendingChangesResponse {
     pub migration: Option<PendingMigration>,
 }
 
-#[cw_serde]
+#[wire]
 pub struct BudgetResponse {
     /// Who may spend from the budget.
     pub spender: Addr,
@@ -368,13 +369,13 @@ pub struct BudgetResponse {
     pub window_end: Timestamp,
 }
 
-#[cw_serde]
+#[wire]
 pub struct BudgetsResponse {
     /// One page of budgets, by spender address.
     pub budgets: Vec<BudgetResponse>,
 }
 
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub enum LedgerKind {
     /// Funds paid in.
@@ -385,7 +386,7 @@ pub enum LedgerKind {
     BudgetSpend,
 }
 
-#[cw_serde]
+#[wire]
 pub struct LedgerEntry {
     /// Sequence number, from 1.
     pub id: u64,
@@ -403,7 +404,7 @@ pub struct LedgerEntry {
     pub time: Timestamp,
 }
 
-#[cw_serde]
+#[wire]
 pub struct LedgerResponse {
     /// One page of entries.
     pub entries: Vec<LedgerEntry>,

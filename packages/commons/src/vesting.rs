@@ -1,6 +1,6 @@
 //! Linear vesting with a cliff: the schedule of every reward grant.
 
-use cosmwasm_schema::cw_serde;
+use commons_json::wire;
 use cosmwasm_std::{Timestamp, Uint128};
 use thiserror::Error;
 
@@ -9,7 +9,7 @@ use thiserror::Error;
 ///
 /// At the cliff the part that accrued since `start_time` unlocks at once; the vested amount is
 /// rounded down to the unit, so a grant never releases a unit before it has fully accrued.
-#[cw_serde]
+#[wire]
 #[derive(Copy, Eq)]
 pub struct VestingSchedule {
     /// Block time at which vesting starts accruing (may be in the past or the future).
