@@ -16,9 +16,13 @@ use commons::treasury::{
     ConfigResponse, ExecuteMsg, InstantiateMsg, LedgerEntry, LedgerResponse,
     PendingChangesResponse, QueryMsg, ReceiveMsg, SpendLimitResponse, SpendLimitUnchecked,
 };
+use commons_testing::cw20::{cw20_balance, cw20_base_contract, cw20_token};
+use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestamp, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+
+pub use commons_testing::attr;
 
 use crate::contract::{execute, instantiate, migrate, query};
 use crate::ContractError;
@@ -29,13 +33,10 @@ pub const LIMIT: u128 = 500;
 /// Change delay of the suite's treasury: two periods.
 pub const DELAY: u64 = 2_000;
 
+/// This crate's own build of the treasury (not commons-testing's), so the errors its tests
+/// downcast are `crate::ContractError`.
 pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn cw20_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    use cw20_base::contract as c;
-    Box::new(ContractWrapper::new(c::execute, c::instantiate, c::query))
 }
 
 pub struct Suite {
@@ -83,52 +84,20 @@ impl Suite {
         let (alice, dao) = (api.addr_make("alice"), api.addr_make("dao"));
         app.init_modules(|r, _, st| r.bank.init_balance(st, &alice, coins(10_000, DENOM)))
             .unwrap();
-        let cw20_code = app.store_code(cw20_contract());
-        let mut tokens = vec![];
-        for symbol in ["TKN", "OTH"] {
-            let msg = cw20_base::msg::InstantiateMsg {
-                name: format!("{symbol} token"),
-                symbol: symbol.into(),
-                decimals: 6,
-                initial_balances: vec![Cw20Coin {
-                    address: alice.to_string(),
-                    amount: Uint128::new(10_000),
-                }],
-                mint: None,
-                marketing: None,
-            };
-            tokens.push(
-                app.instantiate_contract(cw20_code, alice.clone(), &msg, &[], symbol, None)
-                    .unwrap(),
-            );
-        }
-        let code = app.store_code(treasury_contract());
-        let msg = InstantiateMsg {
-            owner: dao.to_string(),
-            accepted_cw20s: vec![tokens[0].to_string()],
-            spend_limits: vec![
-                SpendLimitUnchecked {
-                    asset_info: AssetInfoUnchecked::Native(DENOM.into()),
-                    amount: Uint128::new(LIMIT),
-                    period_seconds: PERIOD,
-                },
-                SpendLimitUnchecked {
-                    asset_info: AssetInfoUnchecked::Cw20(tokens[0].to_string()),
-                    amount: Uint128::new(LIMIT),
-                    period_seconds: PERIOD,
-                },
-            ],
-            change_delay_seconds: DELAY,
-        };
-        let treasury = app
-            .instantiate_contract(
-                code,
-                dao.clone(),
-                &msg,
-                &[],
-                "treasury",
-                Some(dao.to_string()),
+        let tokens: Vec<Addr> = ["TKN", "OTH"]
+            .iter()
+            .map(|symbol| cw20_token(&mut app, &alice, symbol, &[(&alice, 10_000)]).unwrap())
+            .collect();
+        let treasury = TreasuryBuilder::new(&dao)
+            .with_cw20(&tokens[0])
+            .with_limit(native_info(), LIMIT, PERIOD)
+            .with_limit(
+                AssetInfoUnchecked::Cw20(tokens[0].to_string()),
+                LIMIT,
+                PERIOD,
             )
+            .with_change_delay(DELAY)
+            .instantiate_with(&mut app, treasury_contract(), &dao)
             .unwrap();
         Suite {
             app,
@@ -208,17 +177,7 @@ impl Suite {
     }
 
     pub fn cw20_balance(&self, token: &Addr, who: &Addr) -> u128 {
-        let res: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .unwrap();
-        res.balance.u128()
+        cw20_balance(&self.app, token, who).unwrap()
     }
 
     pub fn ledger(&self) -> Vec<LedgerEntry> {
@@ -256,10 +215,7 @@ impl Suite {
     }
 
     pub fn next_block(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.height += 1;
-            b.time = b.time.plus_seconds(seconds);
-        });
+        commons_testing::next_block(&mut self.app, seconds);
     }
 
     /// A new block at `time`.
@@ -311,13 +267,4 @@ impl Suite {
             .downcast::<ContractError>()
             .unwrap()
     }
-}
-
-pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
 }

@@ -258,7 +258,7 @@ fn a_migration_can_be_replaced_or_cancelled() {
 fn a_failing_migration_keeps_the_schedule() {
     let (mut s, _) = self_admin();
     // a cw20 code: it has no migrate entry point
-    let foreign = s.app.store_code(cw20_contract());
+    let foreign = s.app.store_code(cw20_base_contract());
     let old_code = code_of(&s);
     s.exec(
         "dao",
