@@ -44,9 +44,7 @@ fn migrate_from(name: &str, version: &str, old_job: bool) -> AnyResult<AppRespon
         impostor::instantiate,
         impostor::query,
     )));
-    let new = app.store_code(Box::new(
-        ContractWrapper::new(execute, instantiate, query).with_migrate(migrate),
-    ));
+    let new = app.store_code(escrow_contract());
     let init = impostor::Init {
         name: name.into(),
         version: version.into(),
@@ -111,9 +109,7 @@ fn migrate_same_version_keeps_jobs() {
     s.report(id, 3).unwrap();
     let before = s.job(id);
     let dao = s.addr("dao");
-    let code = s.app.store_code(Box::new(
-        ContractWrapper::new(execute, instantiate, query).with_migrate(migrate),
-    ));
+    let code = s.app.store_code(escrow_contract());
     let res = s
         .app
         .migrate_contract(dao, s.escrow.clone(), &MigrateMsg {}, code)

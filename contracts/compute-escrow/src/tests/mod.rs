@@ -16,12 +16,14 @@ mod treasury;
 use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{
-    CreateJobMsg, ExecuteMsg, InstantiateMsg, JobResponse, JobSpec, JobsResponse, ProviderMetadata,
+    CreateJobMsg, ExecuteMsg, JobResponse, JobSpec, JobsResponse, ProviderMetadata,
     ProviderResponse, QueryMsg, ReceiveMsg, TotalsResponse, UpdateConfigMsg,
 };
+use commons_testing::cw20::{cw20_balance, cw20_token};
+use commons_testing::escrow::EscrowBuilder;
 use commons_testing::treasury::TreasuryBuilder;
-use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Timestamp, Uint128};
-use cw20::{BalanceResponse, Cw20Coin, Cw20ExecuteMsg, Cw20QueryMsg};
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, Timestamp, Uint128};
+use cw20::Cw20ExecuteMsg;
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -32,6 +34,12 @@ pub const STAKE: &str = "ustake";
 pub const CHALLENGE: u64 = 100;
 pub const UNBONDING: u64 = 500;
 pub const FEE_BPS: u16 = 250;
+
+/// This crate's own build of the escrow (not commons-testing's), so the errors its tests
+/// downcast are `crate::ContractError`.
+pub fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+}
 
 pub struct Suite {
     pub app: App,
@@ -81,31 +89,7 @@ impl Suite {
             r.bank.init_balance(st, &prov2, coins(100_000, STAKE))
         })
         .unwrap();
-        let cw20_code = app.store_code(Box::new(ContractWrapper::new(
-            cw20_base::contract::execute,
-            cw20_base::contract::instantiate,
-            cw20_base::contract::query,
-        )));
-        let token = app
-            .instantiate_contract(
-                cw20_code,
-                client.clone(),
-                &cw20_base::msg::InstantiateMsg {
-                    name: "Pay token".into(),
-                    symbol: "PAY".into(),
-                    decimals: 6,
-                    initial_balances: vec![Cw20Coin {
-                        address: client.to_string(),
-                        amount: Uint128::new(1_000_000),
-                    }],
-                    mint: None,
-                    marketing: None,
-                },
-                &[],
-                "pay",
-                None,
-            )
-            .unwrap();
+        let token = cw20_token(&mut app, &client, "PAY", &[(&client, 1_000_000)]).unwrap();
         let dao = api.addr_make("dao");
         let treasury = if with_treasury {
             TreasuryBuilder::new(&dao)
@@ -115,33 +99,23 @@ impl Suite {
         } else {
             api.addr_make("treasury")
         };
-        let code = app.store_code(Box::new(
-            ContractWrapper::new(execute, instantiate, query).with_migrate(migrate),
-        ));
-        let msg = InstantiateMsg {
-            arbiter: dao.to_string(),
-            fee_bps: FEE_BPS,
-            fee_recipient: treasury.to_string(),
-            treasury: with_treasury.then(|| treasury.to_string()),
-            accepted_assets: vec![
-                AssetInfoUnchecked::Native(PAY.into()),
-                AssetInfoUnchecked::Cw20(token.to_string()),
-            ],
-            stake_asset: AssetInfoUnchecked::Native(STAKE.into()),
-            challenge_period_seconds: CHALLENGE,
-            min_provider_stake: Some(Uint128::new(1_000)),
-            provider_unbonding_seconds: UNBONDING,
-            max_job_duration_seconds: 10_000,
-        };
-        let escrow = app
-            .instantiate_contract(
-                code,
-                dao.clone(),
-                &msg,
-                &[],
-                "escrow",
-                Some(dao.to_string()),
-            )
+        let mut escrow = EscrowBuilder::new(
+            &dao,
+            &treasury,
+            AssetInfoUnchecked::Native(PAY.into()),
+            AssetInfoUnchecked::Native(STAKE.into()),
+        )
+        .with_accepted(AssetInfoUnchecked::Cw20(token.to_string()))
+        .with_fee_bps(FEE_BPS)
+        .with_challenge_period(CHALLENGE)
+        .with_min_stake(1_000)
+        .with_unbonding(UNBONDING)
+        .with_max_job_duration(10_000);
+        if with_treasury {
+            escrow = escrow.with_treasury(&treasury);
+        }
+        let escrow = escrow
+            .instantiate_with(&mut app, escrow_contract(), &dao)
             .unwrap();
         Suite {
             app,
@@ -336,17 +310,7 @@ impl Suite {
     }
 
     pub fn cw20(&self, who: &Addr) -> u128 {
-        let r: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                self.token.clone(),
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
+        cw20_balance(&self.app, &self.token, who).unwrap()
     }
 
     pub fn send_cw20(
@@ -366,10 +330,7 @@ impl Suite {
     }
 
     pub fn wait(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.height += 1;
-            b.time = b.time.plus_seconds(seconds);
-        });
+        commons_testing::next_block(&mut self.app, seconds);
     }
 
     pub fn go_to(&mut self, t: Timestamp) {

@@ -157,26 +157,20 @@ fn cw20_stakes_register_add_and_withdraw() {
     let mut s = Suite::new();
     let token = s.token.to_string();
     // a second escrow that takes stakes in the cw20
-    let code = s
-        .app
-        .store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
-    let msg = InstantiateMsg {
-        arbiter: s.addr("dao").to_string(),
-        fee_bps: 0,
-        fee_recipient: s.addr("treasury").to_string(),
-        treasury: None,
-        accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
-        stake_asset: AssetInfoUnchecked::Cw20(token),
-        challenge_period_seconds: CHALLENGE,
-        min_provider_stake: Some(Uint128::new(100)),
-        provider_unbonding_seconds: UNBONDING,
-        max_job_duration_seconds: 10_000,
-    };
     let dao = s.addr("dao");
-    s.escrow = s
-        .app
-        .instantiate_contract(code, dao, &msg, &[], "escrow2", None)
-        .unwrap();
+    s.escrow = EscrowBuilder::new(
+        &dao,
+        &s.addr("treasury"),
+        AssetInfoUnchecked::Native(PAY.into()),
+        AssetInfoUnchecked::Cw20(token),
+    )
+    .with_fee_bps(0)
+    .with_challenge_period(CHALLENGE)
+    .with_min_stake(100)
+    .with_unbonding(UNBONDING)
+    .with_max_job_duration(10_000)
+    .instantiate_with(&mut s.app, escrow_contract(), &dao)
+    .unwrap();
     s.send_cw20(
         "client",
         150,

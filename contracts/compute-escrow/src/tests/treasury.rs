@@ -34,26 +34,8 @@ fn ledger(s: &Suite) -> Vec<(String, String)> {
 
 /// A second cw20 the escrow may accept but the treasury does not.
 fn other_token(s: &mut Suite) -> Addr {
-    let code = s.app.store_code(Box::new(ContractWrapper::new(
-        cw20_base::contract::execute,
-        cw20_base::contract::instantiate,
-        cw20_base::contract::query,
-    )));
     let client = s.addr("client");
-    let msg = cw20_base::msg::InstantiateMsg {
-        name: "Other".into(),
-        symbol: "OTH".into(),
-        decimals: 6,
-        initial_balances: vec![Cw20Coin {
-            address: client.to_string(),
-            amount: Uint128::new(1_000_000),
-        }],
-        mint: None,
-        marketing: None,
-    };
-    s.app
-        .instantiate_contract(code, client, &msg, &[], "other", None)
-        .unwrap()
+    cw20_token(&mut s.app, &client, "OTH", &[(&client, 1_000_000)]).unwrap()
 }
 
 fn send_token(
@@ -180,19 +162,7 @@ fn a_cw20_the_treasury_refuses_is_refused_before_funding() {
         )),
         refused("refunds of this job")
     );
-    let held = |s: &Suite| -> u128 {
-        let r: BalanceResponse = s
-            .app
-            .wrap()
-            .query_wasm_smart(
-                other.clone(),
-                &Cw20QueryMsg::Balance {
-                    address: s.escrow.to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
-    };
+    let held = |s: &Suite| cw20_balance(&s.app, &other, &s.escrow).unwrap();
     // nothing of the refused attempts stayed in the escrow
     assert_eq!(held(&s), 0);
     send_token(&mut s, &other, 20, &ReceiveMsg::CreateJob(msg)).unwrap();
@@ -234,27 +204,21 @@ fn top_up_is_refused_once_the_treasury_drops_the_token() {
 fn a_cw20_stake_the_treasury_refuses_blocks_registration() {
     let mut s = Suite::with_treasury();
     let other = other_token(&mut s);
-    let code = s
-        .app
-        .store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
     let dao = s.addr("dao");
     for (stake, accepted) in [(other.clone(), false), (s.token.clone(), true)] {
-        let msg = InstantiateMsg {
-            arbiter: dao.to_string(),
-            fee_bps: 0,
-            fee_recipient: s.treasury.to_string(),
-            treasury: Some(s.treasury.to_string()),
-            accepted_assets: vec![AssetInfoUnchecked::Native(PAY.into())],
-            stake_asset: AssetInfoUnchecked::Cw20(stake.to_string()),
-            challenge_period_seconds: CHALLENGE,
-            min_provider_stake: None,
-            provider_unbonding_seconds: UNBONDING,
-            max_job_duration_seconds: 10_000,
-        };
-        s.escrow = s
-            .app
-            .instantiate_contract(code, dao.clone(), &msg, &[], "escrow2", None)
-            .unwrap();
+        s.escrow = EscrowBuilder::new(
+            &dao,
+            &s.treasury,
+            AssetInfoUnchecked::Native(PAY.into()),
+            AssetInfoUnchecked::Cw20(stake.to_string()),
+        )
+        .with_fee_bps(0)
+        .with_treasury(&s.treasury)
+        .with_challenge_period(CHALLENGE)
+        .with_unbonding(UNBONDING)
+        .with_max_job_duration(10_000)
+        .instantiate_with(&mut s.app, escrow_contract(), &dao)
+        .unwrap();
         let hook = ReceiveMsg::RegisterProvider {
             metadata: metadata("client"),
         };
