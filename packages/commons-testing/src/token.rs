@@ -42,6 +42,12 @@ impl TokenBuilder {
         }
     }
 
+    /// Names the token (3 to 50 bytes).
+    pub fn with_name(mut self, name: &str) -> Self {
+        self.msg.name = name.into();
+        self
+    }
+
     /// Adds an initial liquid balance.
     pub fn with_balance(mut self, holder: &Addr, amount: u128) -> Self {
         self.msg.initial_balances.push(Cw20Coin {

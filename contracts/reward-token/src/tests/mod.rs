@@ -18,19 +18,24 @@ use commons::reward_token::{
     VotingPowerAtHeightResponse,
 };
 use commons::vesting::VestingSchedule;
+use commons_testing::token::TokenBuilder;
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdError,
     StdResult, Timestamp, Uint128,
 };
-use cw20::{BalanceResponse, Cw20Coin, Cw20ReceiveMsg};
+use cw20::{BalanceResponse, Cw20ReceiveMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use cw_storage_plus::Item;
+
+pub use commons_testing::attr;
 
 use crate::contract::{execute, instantiate, migrate, query};
 use crate::ContractError;
 
 pub const CAP: u128 = 10_000;
 
+/// This crate's own build of the token (not commons-testing's), so the errors its tests
+/// downcast are `crate::ContractError`.
 pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
 }
@@ -72,31 +77,20 @@ pub struct Suite {
     pub code_id: u64,
 }
 
-pub fn default_msg(app: &App) -> InstantiateMsg {
+/// "Commons Reward" (CMN, 6 decimals) minted by "minter" up to [`CAP`]; alice holds 1_000 and
+/// bob 500.
+pub fn builder(app: &App) -> TokenBuilder {
     let api = app.api();
-    InstantiateMsg {
-        name: "Commons Reward".into(),
-        symbol: "CMN".into(),
-        decimals: 6,
-        initial_balances: vec![
-            Cw20Coin {
-                address: api.addr_make("alice").into_string(),
-                amount: Uint128::new(1_000),
-            },
-            Cw20Coin {
-                address: api.addr_make("bob").into_string(),
-                amount: Uint128::new(500),
-            },
-        ],
-        mint: Some(MinterInfo {
-            minter: api.addr_make("minter").into_string(),
-            cap: Some(Uint128::new(CAP)),
-            mint_limit: None,
-        }),
-        marketing: None,
-        vesting_counts_for_voting: true,
-        change_delay_seconds: None,
-    }
+    TokenBuilder::new(&api.addr_make("minter"))
+        .with_name("Commons Reward")
+        .with_balance(&api.addr_make("alice"), 1_000)
+        .with_balance(&api.addr_make("bob"), 500)
+        .with_cap(CAP)
+}
+
+/// The instantiate message of [`builder`].
+pub fn default_msg(app: &App) -> InstantiateMsg {
+    builder(app).msg().clone()
 }
 
 impl Suite {
@@ -106,21 +100,17 @@ impl Suite {
 
     /// A suite whose instantiate message is the default one changed by `change`.
     pub fn with(change: impl FnOnce(&mut InstantiateMsg)) -> Self {
+        Self::build(|b| b.with_msg(change))
+    }
+
+    /// A suite of the default builder as `shape` changes it.
+    pub fn build(shape: impl FnOnce(TokenBuilder) -> TokenBuilder) -> Self {
         let mut app = App::default();
-        let mut msg = default_msg(&app);
-        change(&mut msg);
-        let code_id = app.store_code(token_contract());
         let minter = app.api().addr_make("minter");
-        let token = app
-            .instantiate_contract(
-                code_id,
-                minter.clone(),
-                &msg,
-                &[],
-                "token",
-                Some(minter.to_string()),
-            )
+        let token = shape(builder(&app))
+            .instantiate_with(&mut app, token_contract(), &minter)
             .unwrap();
+        let code_id = app.wrap().query_wasm_contract_info(&token).unwrap().code_id;
         Suite {
             app,
             token,
@@ -132,11 +122,12 @@ impl Suite {
     /// A suite whose minter may mint `amount` per `period` seconds, with the default change
     /// delay (the period) unless `change_delay` is given.
     pub fn limited(amount: u128, period: u64, change_delay: Option<u64>) -> Self {
-        Self::with(|m| {
-            if let Some(mint) = m.mint.as_mut() {
-                mint.mint_limit = Some(limit(amount, period));
+        Self::build(|b| {
+            let b = b.with_mint_limit(amount, period);
+            match change_delay {
+                Some(delay) => b.with_change_delay(delay),
+                None => b,
             }
-            m.change_delay_seconds = change_delay;
         })
     }
 
@@ -228,10 +219,7 @@ impl Suite {
 
     /// Moves to the next block, `seconds` later.
     pub fn next_block(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.height += 1;
-            b.time = b.time.plus_seconds(seconds);
-        });
+        commons_testing::next_block(&mut self.app, seconds);
     }
 
     pub fn store_receiver(&mut self) -> Addr {
@@ -317,14 +305,4 @@ pub fn limit(amount: u128, period_seconds: u64) -> MintLimit {
         amount: Uint128::new(amount),
         period_seconds,
     }
-}
-
-/// Value of attribute `key` in the wasm event of `res`.
-pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
-    res.events
-        .iter()
-        .filter(|e| e.ty == "wasm")
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
 }
