@@ -7,6 +7,7 @@ pub mod governance;
 pub mod suite;
 pub mod token;
 pub mod treasury;
+pub mod wire;
 
 use anyhow::Result as AnyResult;
 use cosmwasm_std::{Addr, Empty};

@@ -8,6 +8,7 @@ mod invariants;
 mod limits;
 mod pending;
 mod spending;
+mod strict_wire;
 mod succession;
 
 use anyhow::Result as AnyResult;
