@@ -268,7 +268,7 @@ export function vestedClaimed(result: HasEvents, token?: string): VestedClaim {
 
 export interface LedgerMovement {
   treasury: string;
-  /** `deposit`, `spend` or `spend_budget`. */
+  /** `deposit`, `spend`, `spend_to_contract` or `spend_budget`. */
   action: string;
   ledgerId: number;
   asset: Money;
@@ -278,13 +278,13 @@ export interface LedgerMovement {
 
 /**
  * Every movement the treasury recorded in its ledger during the transaction, in order: deposits
- * (one entry per coin), spends and budget spends, including those the escrow and governance
+ * (one entry per coin), spends (to contracts too) and budget spends, including those the escrow and governance
  * caused (fees, refunds, slashes, forfeited deposits).
  */
 export function ledgerMovements(result: HasEvents, treasury?: string): LedgerMovement[] {
   const out: LedgerMovement[] = [];
   for (const e of wasmActions(result, { contract: treasury })) {
-    if (e.action !== "deposit" && e.action !== "spend" && e.action !== "spend_budget") continue;
+    if (!["deposit", "spend", "spend_to_contract", "spend_budget"].includes(e.action)) continue;
     const ids = e.all("ledger_id");
     const assets = e.all("asset");
     const counterparty = e.action === "deposit" ? e.need("from") : e.need("to");
