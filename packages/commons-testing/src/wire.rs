@@ -68,6 +68,9 @@ pub enum Why<'a> {
     WrongType,
     /// An enum written with more than one variant.
     TwoVariants,
+    /// A contract's own refusal that names no JSON reason (the escrow's for a hook payload it
+    /// cannot read).
+    Message(&'a str),
 }
 
 impl Why<'_> {
@@ -81,6 +84,7 @@ impl Why<'_> {
                     || (lower.contains("expected") && text.contains("got"))
             }
             Why::TwoVariants => lower.contains("expected") || lower.contains("invalid"),
+            Why::Message(message) => text.contains(message),
         }
     }
 }
@@ -146,4 +150,11 @@ pub fn assert_instantiate_strict(
     if let Err(e) = instantiate_json(app, code_id, sender, valid) {
         panic!("the control {valid} is refused: {e:#}");
     }
+}
+
+/// `json` with its first `from` replaced by `to`: a typed message turned into one a typed
+/// client cannot write. Panics if `from` is not there, so a case cannot silently test nothing.
+pub fn edit(json: &str, from: &str, to: &str) -> String {
+    assert!(json.contains(from), "{from} is not in {json}");
+    json.replacen(from, to, 1)
 }

@@ -10,6 +10,7 @@ mod maturity;
 mod migrate;
 mod providers;
 mod queries;
+mod strict_wire;
 mod terms;
 mod treasury;
 
