@@ -8,6 +8,7 @@ mod invariants;
 mod mint_limit;
 mod mint_limit_errors;
 mod mint_limit_model;
+mod strict_wire;
 mod supply;
 mod vesting;
 
