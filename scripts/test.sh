@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs everything CI runs: formatting, lints, all tests, the schema drift check, the wasm
-# build with static validation, and the real-VM tests of the built artifacts.
+# build with static validation, the TypeScript package (clients/ts) against the built
+# artifacts, and the real-VM tests of the built artifacts.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -16,7 +17,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 section "cargo test"
 test_log="$(mktemp)"
-trap 'rm -f "$test_log" "$test_log.vm"' EXIT
+trap 'rm -f "$test_log" "$test_log.vm" "$test_log.ts"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$test_log"
 passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
 failed=$(sed -n 's/^test result: [A-Z]*\. [0-9]* passed; \([0-9]*\) failed.*/\1/p' "$test_log" | awk '{s += $1} END {print s + 0}')
@@ -27,6 +28,13 @@ bash scripts/check-schema.sh
 section "wasm build and validation"
 bash scripts/build.sh
 
+section "TypeScript package: npm ci, generated clients drift, tsc --strict, JS tests on the artifacts"
+# Its failure is reported at the end, after the real-VM tests have run too.
+ts_status=0
+bash scripts/check-ts.sh 2>&1 | tee "$test_log.ts" || ts_status=$?
+js_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$test_log.ts" | awk '{s += $1} END {print s + 0}')
+js_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$test_log.ts" | awk '{s += $1} END {print s + 0}')
+
 section "real-VM tests of the artifacts (cosmwasm-vm)"
 (cd tests/vm && cargo fmt -- --check && cargo test --locked 2>&1 | tee "$test_log.vm")
 vm_passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log.vm" | awk '{s += $1} END {print s + 0}')
@@ -34,4 +42,11 @@ passed=$((passed + vm_passed))
 
 section "summary"
 echo "cargo test: $passed passed, $failed failed"
+echo "clients/ts (node --test): $js_passed passed, $js_failed failed"
+if [ "$ts_status" -ne 0 ]; then
+  echo "clients/ts failed: see its generated clients drift, tsc --strict and test sections above" >&2
+fi
+passed=$((passed + js_passed))
+failed=$((failed + js_failed))
 echo "$passed passed, $failed failed"
+exit "$ts_status"
