@@ -2,19 +2,21 @@
 //! escrow by submessage, one after the other (each needs the previous one's address), as their
 //! wasm admin, the token's minter, the treasury's owner and the escrow's arbiter.
 //!
-//! The three contracts' instantiate messages stay JSON (see `json::Suite`): governance sets the
-//! fields it owns and passes the rest on; each contract checks its own message, and a refusal
-//! undoes the whole bootstrap.
+//! The three contracts' instantiate messages are read typed with governance's own (they are
+//! fields of `SuiteMsg`); governance sets the fields it owns and writes them on with their
+//! derived `ToJson`. Each contract checks the rest of its message, and a refusal undoes the
+//! whole bootstrap.
 
-use commons::governance::InstantiateMsg;
+use commons::asset::AssetInfoUnchecked;
+use commons::governance::{InstantiateMsg, SuiteMsg};
+use commons::treasury::SpendLimitUnchecked;
+use commons_json::{to_binary, to_vec, Input, ToJson};
 use cosmwasm_std::{
-    from_json, to_json_binary, to_json_vec, Addr, DepsMut, Env, Reply, Response, StdError,
-    StdResult, Storage, SubMsg, WasmMsg,
+    Addr, DepsMut, Env, Reply, Response, StdError, StdResult, Storage, SubMsg, WasmMsg,
 };
 
 use crate::config::config_from_msg;
 use crate::error::ContractError;
-use crate::json::{instantiate_msg, Json, Suite};
 use crate::state::save_config;
 use commons::codec::{Reader, Writer};
 
@@ -54,42 +56,18 @@ fn invalid(reason: &str) -> ContractError {
     }
 }
 
-/// The fields of one of the suite's instantiate messages (`what`), to set some of them.
-fn fields<'a>(msg: &'a mut Json, what: &str) -> Result<&'a mut Vec<(String, Json)>, ContractError> {
-    match msg {
-        Json::Object(fields) => Ok(fields),
-        _ => Err(invalid(&format!("the suite's {what} must be an object"))),
-    }
-}
-
-/// Sets field `key` of an object to `value`.
-fn set(fields: &mut Vec<(String, Json)>, key: &str, value: Json) {
-    match fields.iter_mut().find(|(k, _)| k == key) {
-        Some((_, old)) => *old = value,
-        None => fields.push((key.to_string(), value)),
-    }
-}
-
-/// Field `key` of an object, if present and not `null`.
-fn get<'a>(fields: &'a mut [(String, Json)], key: &str) -> Option<&'a mut Json> {
-    fields
-        .iter_mut()
-        .find(|(k, v)| k == key && *v != Json::Null)
-        .map(|(_, v)| v)
-}
-
 fn instantiate(
     env: &Env,
     code_id: u64,
-    msg: &Json,
+    msg: &impl ToJson,
     label: &str,
     reply_id: u64,
-) -> Result<SubMsg, ContractError> {
+) -> StdResult<SubMsg> {
     Ok(SubMsg::reply_on_success(
         WasmMsg::Instantiate {
             admin: Some(env.contract.address.to_string()),
             code_id,
-            msg: to_json_binary(msg)?,
+            msg: to_binary(msg)?,
             funds: vec![],
             label: label.to_string(),
         },
@@ -97,13 +75,16 @@ fn instantiate(
     ))
 }
 
-pub fn start(
-    deps: DepsMut,
-    env: Env,
-    msg: &InstantiateMsg,
-    suite: Suite,
-    json: &Json,
-) -> Result<Response, ContractError> {
+/// The suite of a bootstrap's instantiate message, taken out of it (the rest is governance's
+/// configuration).
+fn take_suite(msg: &mut InstantiateMsg) -> Result<SuiteMsg, ContractError> {
+    msg.suite
+        .take()
+        .map(|suite| *suite)
+        .ok_or_else(|| invalid("bootstrap without a suite"))
+}
+
+pub fn start(deps: DepsMut, env: Env, mut msg: InstantiateMsg) -> Result<Response, ContractError> {
     if msg.token.is_some() || msg.treasury.is_some() || msg.escrow.is_some() {
         return Err(invalid(
             "with `suite`, leave `token`, `treasury` and `escrow` unset",
@@ -112,13 +93,16 @@ pub fn start(
     // check everything but the addresses now, so a bad configuration fails before anything
     // is created (own address as a stand-in)
     let me = env.contract.address.clone();
-    config_from_msg(deps.api, msg, me.clone(), Some(me.clone()), Some(me))?;
+    config_from_msg(deps.api, &msg, me.clone(), Some(me.clone()), Some(me))?;
+    // the message is read again, typed, by each reply
+    deps.storage.set(PENDING, &to_vec(&msg)?);
+    let suite = take_suite(&mut msg)?;
+    let warning = dispute_warning(&msg, &suite);
     let mut token_msg = suite.token_msg;
-    let mint = get(fields(&mut token_msg, "token_msg")?, "mint").ok_or_else(|| {
+    let mint = token_msg.mint.as_mut().ok_or_else(|| {
         invalid("the suite's token_msg needs `mint` (governance becomes the minter)")
     })?;
-    let minter = Json::Str(env.contract.address.to_string());
-    set(fields(mint, "token_msg's mint")?, "minter", minter);
+    mint.minter = env.contract.address.to_string();
     let sub = instantiate(
         &env,
         suite.token_code_id,
@@ -126,13 +110,12 @@ pub fn start(
         "commons-reward-token",
         TOKEN,
     )?;
-    deps.storage.set(PENDING, &to_json_vec(json)?);
     save_created(deps.storage, None, None);
     let mut res = Response::new()
         .add_submessage(sub)
         .add_attribute("action", "instantiate")
         .add_attribute("bootstrap", "suite");
-    if let Some(warning) = dispute_warning(msg, &suite.escrow_msg) {
+    if let Some(warning) = warning {
         res = res.add_attribute("warning", warning);
     }
     Ok(res)
@@ -143,14 +126,8 @@ pub fn start(
 /// and usage is payable once the escrow's challenge period has passed. The suite is still
 /// created (a DAO may fund every job through a steward); `propose` refuses an
 /// `escrow_create_job` without a steward while this holds.
-fn dispute_warning(msg: &InstantiateMsg, escrow_msg: &Json) -> Option<String> {
-    let Json::Object(fields) = escrow_msg else {
-        return None;
-    };
-    let challenge = fields.iter().find_map(|(k, v)| match (k.as_str(), v) {
-        ("challenge_period_seconds", Json::Uint(s)) => Some(*s),
-        _ => None,
-    })?;
+fn dispute_warning(msg: &InstantiateMsg, suite: &SuiteMsg) -> Option<String> {
+    let challenge = suite.escrow_msg.challenge_period_seconds;
     let vote = msg
         .voting_period_seconds
         .saturating_add(msg.execution_delay_seconds);
@@ -183,40 +160,26 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
         .storage
         .get(PENDING)
         .ok_or_else(|| StdError::not_found("bootstrap message"))?;
-    let (msg, suite) = instantiate_msg(from_json(pending)?)?;
-    let suite = suite.ok_or_else(|| invalid("bootstrap without a suite"))?;
+    // read as the entry point reads it (one copy of the reader in the contract)
+    let Input(mut msg): Input<InstantiateMsg> = cosmwasm_std::from_json(&pending)?;
+    let suite = take_suite(&mut msg)?;
     let (token, treasury) = load_created(deps.storage)?;
-    let me = Json::Str(env.contract.address.to_string());
-    let new = Json::Str(address.to_string());
+    let me = env.contract.address.to_string();
     match id {
         TOKEN => {
             save_created(deps.storage, Some(&address), None);
             let mut treasury_msg = suite.treasury_msg;
-            let fields = fields(&mut treasury_msg, "treasury_msg")?;
-            set(fields, "owner", me);
+            treasury_msg.owner = me;
             // the new token is accepted, with its spend limit if one is given
-            let mut accepted = match get(fields, "accepted_cw20s") {
-                Some(Json::Array(list)) => std::mem::take(list),
-                _ => vec![],
-            };
-            if !accepted.contains(&new) {
-                accepted.push(new.clone());
+            if !treasury_msg.accepted_cw20s.contains(&address.to_string()) {
+                treasury_msg.accepted_cw20s.push(address.to_string());
             }
-            set(fields, "accepted_cw20s", Json::Array(accepted));
-            if let Some(limit) = &suite.token_spend_limit {
-                let mut limits = match get(fields, "spend_limits") {
-                    Some(Json::Array(list)) => std::mem::take(list),
-                    _ => vec![],
-                };
-                limits.push(Json::Object(vec![
-                    (
-                        "asset_info".into(),
-                        Json::Object(vec![("cw20".into(), new)]),
-                    ),
-                    ("amount".into(), Json::Str(limit.amount.to_string())),
-                    ("period_seconds".into(), Json::Uint(limit.period_seconds)),
-                ]));
-                set(fields, "spend_limits", Json::Array(limits));
+            if let Some(limit) = suite.token_spend_limit {
+                treasury_msg.spend_limits.push(SpendLimitUnchecked {
+                    asset_info: AssetInfoUnchecked::Cw20(address.to_string()),
+                    amount: limit.amount,
+                    period_seconds: limit.period_seconds,
+                });
             }
             let sub = instantiate(
                 &env,
@@ -232,11 +195,10 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
         TREASURY => {
             save_created(deps.storage, token.as_ref(), Some(&address));
             let mut escrow_msg = suite.escrow_msg;
-            let fields = fields(&mut escrow_msg, "escrow_msg")?;
-            set(fields, "arbiter", me);
-            set(fields, "fee_recipient", new.clone());
+            escrow_msg.arbiter = me;
+            escrow_msg.fee_recipient = address.to_string();
             // payments to the treasury go through its ledger (`deposit`)
-            set(fields, "treasury", new);
+            escrow_msg.treasury = Some(address.to_string());
             let sub = instantiate(
                 &env,
                 suite.escrow_code_id,

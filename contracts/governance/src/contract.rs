@@ -2,18 +2,16 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{
-    from_json, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128,
-};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128};
 
 use commons::asset::{Asset, AssetInfo};
-use commons::governance::{ExecuteMsg, QueryMsg, ReceiveMsg};
+use commons::governance::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
 use commons::migrate::{migrate_version, MigrateMsg};
+use commons_json::Input;
 
 use crate::config::{config_from_msg, execute_update_config, validate_addr};
 use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
-use crate::json::{instantiate_msg, Input, Json};
 use crate::proposal::{create_proposal, native_deposit};
 use crate::rewards::execute_claim_vote_rewards;
 use crate::state::{load_config, save_config, RewardPeriod};
@@ -27,7 +25,7 @@ pub fn instantiate(
     deps: DepsMut,
     env: Env,
     info: MessageInfo,
-    json: Json,
+    Input(msg): Input<InstantiateMsg>,
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
@@ -36,10 +34,8 @@ pub fn instantiate(
         paid: Uint128::zero(),
     }
     .save(deps.storage);
-    // messages are read by hand (see `json`); the bootstrap keeps the message until it ends
-    let (msg, suite) = instantiate_msg(json.clone())?;
-    if let Some(suite) = suite {
-        return crate::bootstrap::start(deps, env, &msg, suite, &json);
+    if msg.suite.is_some() {
+        return crate::bootstrap::start(deps, env, msg);
     }
     let token = msg
         .token
@@ -126,7 +122,7 @@ pub fn execute(
                     },
                 });
             }
-            let Input(msg): Input<ReceiveMsg> = from_json(&receive.msg)?;
+            let msg: ReceiveMsg = commons_json::from_slice(&receive.msg)?;
             match msg {
                 ReceiveMsg::Propose {
                     title,

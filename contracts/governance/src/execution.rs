@@ -2,50 +2,49 @@
 //! deposits.
 
 use commons::asset::{Asset, AssetInfo};
-use commons::governance::{RefundPolicy, Status};
+use commons::governance::{ExecuteMsg as GovernanceMsg, RefundPolicy, Status};
+use commons::reward_token::ExecuteMsg as TokenMsg;
+use commons::treasury::{
+    ConfigResponse as TreasuryConfig, ExecuteMsg as TreasuryMsg, QueryMsg as TreasuryQuery,
+    ReceiveMsg as TreasuryReceiveMsg,
+};
+use commons_json::{query_wasm_smart, to_binary, wasm_execute};
 use cosmwasm_std::{
-    from_json, Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Reply,
-    Response, StdResult, SubMsg, SubMsgResult, Uint128, WasmMsg,
+    Addr, BankMsg, Coin, CosmosMsg, DepsMut, Env, MessageInfo, QuerierWrapper, Reply, Response,
+    StdResult, SubMsg, SubMsgResult, Uint128,
 };
 
 use crate::actions::action_messages;
 use crate::error::ContractError;
-use crate::json::Json;
 use crate::proposal::status_name;
 use crate::state::{save_execution_error, ConfigBytes, Contracts, Proposal, StoredActions};
-use crate::wire::{execute_msg, smart_query, Out};
 
 /// Reply ids of proposal executions carry this tag, with the proposal id in the low bits.
 pub const EXECUTE_REPLY_TAG: u64 = 1 << 63;
 
-/// A message that pays `asset` to `recipient` (a bank send, or a cw20 `transfer`).
-fn transfer(asset: &Asset, recipient: &str) -> CosmosMsg {
+/// A message that pays `asset` to `recipient`: a bank send, or a cw20 `transfer` (written as
+/// the reward token's, whose cw20 messages are cw20's, so one writer serves every cw20).
+fn transfer(asset: &Asset, recipient: &str) -> StdResult<CosmosMsg> {
     match &asset.info {
-        AssetInfo::Native(denom) => BankMsg::Send {
+        AssetInfo::Native(denom) => Ok(BankMsg::Send {
             to_address: recipient.to_string(),
             amount: vec![Coin::new(asset.amount, denom)],
         }
-        .into(),
+        .into()),
         AssetInfo::Cw20(token) => {
-            let mut msg = Out::with_capacity(128);
-            msg.raw(r#"{"transfer":{"recipient":"#)
-                .str(recipient)
-                .raw(r#","amount":"#)
-                .amount(asset.amount)
-                .raw("}}");
-            execute_msg(token.as_str(), msg)
+            let transfer = TokenMsg::Transfer {
+                recipient: recipient.to_string(),
+                amount: asset.amount,
+            };
+            wasm_execute(token.as_str(), &transfer, vec![])
         }
     }
 }
 
 /// Whether the treasury accepts the cw20 `token` (its configuration's `accepted_cw20s`).
 fn treasury_accepts(querier: &QuerierWrapper, treasury: &str, token: &Addr) -> StdResult<bool> {
-    let config: Json = from_json(smart_query(querier, treasury, br#"{"config":{}}"#)?)?;
-    // only this field matters: the others are not read
-    let mut fields = config.into_fields("treasury config")?;
-    let accepted: Vec<String> = fields.req("accepted_cw20s");
-    fields.checked()?;
-    Ok(accepted.iter().any(|a| a == token.as_str()))
+    let config: TreasuryConfig = query_wasm_smart(querier, treasury, &TreasuryQuery::Config {})?;
+    Ok(config.accepted_cw20s.contains(token))
 }
 
 /// Pays a forfeited deposit into the treasury through its `deposit`, so it shows in the
@@ -61,44 +60,39 @@ fn forfeit_to_treasury(
         AssetInfo::Native(_) => true,
         AssetInfo::Cw20(token) => treasury_accepts(querier, treasury, token)?,
     };
-    Ok(deposit_into(treasury, deposit, proposal_id, accepted))
+    deposit_into(treasury, deposit, proposal_id, accepted)
 }
 
 /// The treasury's `deposit` of a forfeited deposit (`accepted`: a cw20 it accepts), or a plain
 /// transfer.
-fn deposit_into(treasury: &str, deposit: &Asset, proposal_id: u64, accepted: bool) -> CosmosMsg {
-    // `{"deposit":{"memo":..}}`, the treasury's execute message and its cw20 hook alike
-    let mut memo = Out::with_capacity(64);
-    memo.raw(r#"{"deposit":{"memo":"forfeited deposit of proposal "#)
-        .u64(proposal_id)
-        .raw(r#""}}"#);
+fn deposit_into(
+    treasury: &str,
+    deposit: &Asset,
+    proposal_id: u64,
+    accepted: bool,
+) -> StdResult<CosmosMsg> {
+    let memo = Some(format!("forfeited deposit of proposal {proposal_id}"));
     match &deposit.info {
-        AssetInfo::Native(denom) => WasmMsg::Execute {
-            contract_addr: treasury.to_string(),
-            msg: memo.into_binary(),
-            funds: vec![Coin::new(deposit.amount, denom)],
-        }
-        .into(),
+        AssetInfo::Native(denom) => wasm_execute(
+            treasury,
+            &TreasuryMsg::Deposit { memo },
+            vec![Coin::new(deposit.amount, denom)],
+        ),
         AssetInfo::Cw20(token) if accepted => {
-            let mut send = Out::with_capacity(192);
-            send.raw(r#"{"send":{"contract":"#)
-                .str(treasury)
-                .raw(r#","amount":"#)
-                .amount(deposit.amount)
-                .raw(r#","msg":"#)
-                .binary(&memo.0)
-                .raw("}}");
-            execute_msg(token.as_str(), send)
+            let send = TokenMsg::Send {
+                contract: treasury.to_string(),
+                amount: deposit.amount,
+                msg: to_binary(&TreasuryReceiveMsg::Deposit { memo })?,
+            };
+            wasm_execute(token.as_str(), &send, vec![])
         }
         AssetInfo::Cw20(_) => transfer(deposit, treasury),
     }
 }
 
 /// The token's `burn` of `amount` (of governance's own tokens).
-fn burn(token: &str, amount: Uint128) -> CosmosMsg {
-    let mut burn = Out::with_capacity(64);
-    burn.raw(r#"{"burn":{"amount":"#).amount(amount).raw("}}");
-    execute_msg(token, burn)
+fn burn(token: &str, amount: Uint128) -> StdResult<CosmosMsg> {
+    wasm_execute(token, &TokenMsg::Burn { amount }, vec![])
 }
 
 /// Messages that return the deposit to the proposer, or forfeit it: burned when it is the
@@ -120,12 +114,12 @@ fn settle_deposit(
     proposal.set_deposit_settled();
     if refund {
         return Ok((
-            vec![transfer(&deposit, proposal.proposer()?.as_str())],
+            vec![transfer(&deposit, proposal.proposer()?.as_str())?],
             "refunded",
         ));
     }
     if matches!(&deposit.info, AssetInfo::Cw20(token) if token.as_str() == config.token) {
-        return Ok((vec![burn(config.token, deposit.amount)], "burned"));
+        return Ok((vec![burn(config.token, deposit.amount)?], "burned"));
     }
     match config.treasury {
         Some(treasury) => Ok((
@@ -138,7 +132,7 @@ fn settle_deposit(
             "forfeited",
         )),
         None => Ok((
-            vec![transfer(&deposit, proposal.proposer()?.as_str())],
+            vec![transfer(&deposit, proposal.proposer()?.as_str())?],
             "refunded",
         )),
     }
@@ -196,10 +190,10 @@ pub fn execute_execute(
                 Ok(mut msgs) if msgs.len() == 1 => msgs.pop(),
                 // several messages (or none that could be built: then the call to ourselves
                 // fails, and the proposal is marked failed rather than left stuck)
-                _ => Some(run_actions_msg(&env, proposal_id)),
+                _ => Some(run_actions_msg(&env, proposal_id)?),
             }
         }
-        _ => Some(run_actions_msg(&env, proposal_id)),
+        _ => Some(run_actions_msg(&env, proposal_id)?),
     };
     let mut res = Response::new();
     if let Some(msg) = run {
@@ -213,12 +207,9 @@ pub fn execute_execute(
 }
 
 /// The call to ourselves that runs all of a proposal's actions (see `execute_run_actions`).
-fn run_actions_msg(env: &Env, proposal_id: u64) -> CosmosMsg {
-    let mut msg = Out::with_capacity(48);
-    msg.raw(r#"{"run_actions":{"proposal_id":"#)
-        .u64(proposal_id)
-        .raw("}}");
-    execute_msg(env.contract.address.as_str(), msg)
+fn run_actions_msg(env: &Env, proposal_id: u64) -> StdResult<CosmosMsg> {
+    let run = GovernanceMsg::RunActions { proposal_id };
+    wasm_execute(env.contract.address.as_str(), &run, vec![])
 }
 
 pub fn execute_run_actions(
@@ -310,11 +301,8 @@ pub fn execute_close(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use commons::governance::ExecuteMsg;
-    use commons::reward_token::ExecuteMsg as TokenMsg;
-    use commons::treasury::{ExecuteMsg as TreasuryMsg, ReceiveMsg as TreasuryReceive};
     use cosmwasm_std::testing::mock_env;
-    use cosmwasm_std::to_json_binary;
+    use cosmwasm_std::{to_json_binary, WasmMsg};
 
     /// Each message as `commons::asset` and serde write it.
     #[test]
@@ -331,11 +319,14 @@ mod tests {
             amount: Uint128::new(7),
         };
         for asset in [&cw20, &native] {
-            assert_eq!(transfer(asset, t), asset.transfer_msg(&treasury).unwrap());
+            assert_eq!(
+                transfer(asset, t).unwrap(),
+                asset.transfer_msg(&treasury).unwrap()
+            );
         }
         let memo = Some("forfeited deposit of proposal 12".to_string());
         assert_eq!(
-            deposit_into(t, &native, 12, true),
+            deposit_into(t, &native, 12, true).unwrap(),
             native
                 .info
                 .send_msg(
@@ -346,17 +337,17 @@ mod tests {
                 .unwrap()
         );
         assert_eq!(
-            deposit_into(t, &cw20, 12, true),
+            deposit_into(t, &cw20, 12, true).unwrap(),
             cw20.info
                 .send_msg(
                     &treasury,
                     cw20.amount,
-                    to_json_binary(&TreasuryReceive::Deposit { memo }).unwrap()
+                    to_json_binary(&TreasuryReceiveMsg::Deposit { memo }).unwrap()
                 )
                 .unwrap()
         );
         assert_eq!(
-            deposit_into(t, &cw20, 12, false),
+            deposit_into(t, &cw20, 12, false).unwrap(),
             cw20.transfer_msg(&treasury).unwrap()
         );
         let want: CosmosMsg = WasmMsg::Execute {
@@ -368,14 +359,14 @@ mod tests {
             funds: vec![],
         }
         .into();
-        assert_eq!(burn(token.as_str(), Uint128::new(7)), want);
+        assert_eq!(burn(token.as_str(), Uint128::new(7)).unwrap(), want);
         let env = mock_env();
         let want: CosmosMsg = WasmMsg::Execute {
             contract_addr: env.contract.address.to_string(),
-            msg: to_json_binary(&ExecuteMsg::RunActions { proposal_id: 9 }).unwrap(),
+            msg: to_json_binary(&GovernanceMsg::RunActions { proposal_id: 9 }).unwrap(),
             funds: vec![],
         }
         .into();
-        assert_eq!(run_actions_msg(&env, 9), want);
+        assert_eq!(run_actions_msg(&env, 9).unwrap(), want);
     }
 }

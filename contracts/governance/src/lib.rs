@@ -8,7 +8,6 @@ pub mod contract;
 pub mod error;
 mod execution;
 mod guardian;
-mod json;
 mod proposal;
 mod query;
 mod rewards;
@@ -16,7 +15,6 @@ pub mod state;
 mod tally;
 mod token;
 mod voting;
-mod wire;
 
 #[cfg(test)]
 mod tests;

@@ -1,11 +1,13 @@
-//! Read-only queries.
+//! Read-only queries. Answers are written by the derived `ToJson` of their types (serde's
+//! bytes), so governance carries no serde serializer of its responses.
 
 use commons::governance::{
     Ballot, ConfigResponse, ProposalListResponse, ProposalResponse, QueryMsg, Status,
     ThresholdResponse, VoteListResponse, VoteResponse, VotingPowerResponse,
 };
 use commons::pagination::page_limit;
-use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
+use commons_json::to_binary;
+use cosmwasm_std::{Addr, Binary, Deps, Env, Order, StdError, StdResult};
 
 use crate::proposal::votable_power;
 use crate::rewards::query_pending_rewards;
@@ -18,11 +20,11 @@ use commons::codec::{id_addr_key, id_prefix, prefix_end};
 
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
-        QueryMsg::Config {} => to_json_binary(&query_config(deps)?),
+        QueryMsg::Config {} => to_binary(&query_config(deps)?),
         QueryMsg::Proposal { proposal_id } => {
             let proposal = Proposal::may_load(deps.storage, proposal_id)?
                 .ok_or_else(|| StdError::not_found(format!("proposal {proposal_id}")))?;
-            to_json_binary(&proposal_response(deps, proposal_id, proposal, &env)?)
+            to_binary(&proposal_response(deps, proposal_id, proposal, &env)?)
         }
         QueryMsg::ListProposals { start_after, limit } => {
             let (first, end) = Proposal::key_range();
@@ -32,7 +34,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 key.push(0);
                 key
             });
-            to_json_binary(&list_proposals(
+            to_binary(&list_proposals(
                 deps,
                 &env,
                 start,
@@ -47,7 +49,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         } => {
             let (start, last) = Proposal::key_range();
             let end = start_before.map_or(last, proposal_key);
-            to_json_binary(&list_proposals(
+            to_binary(&list_proposals(
                 deps,
                 &env,
                 start,
@@ -60,7 +62,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             let voter = deps.api.addr_validate(&voter)?;
             let ballot = StoredBallot::may_load(deps.storage, &ballot_key(proposal_id, &voter))?
                 .map(|b| ballot(voter, b));
-            to_json_binary(&VoteResponse { ballot })
+            to_binary(&VoteResponse { ballot })
         }
         QueryMsg::ListVotes {
             proposal_id,
@@ -92,12 +94,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                     ))
                 })
                 .collect::<StdResult<_>>()?;
-            to_json_binary(&VoteListResponse { votes })
+            to_binary(&VoteListResponse { votes })
         }
         QueryMsg::VotingPower { address, height } => {
             let config = load_config(deps.storage)?;
             let res = voting_power(&deps.querier, config.token.as_str(), &address, height)?;
-            to_json_binary(&VotingPowerResponse {
+            to_binary(&VotingPowerResponse {
                 power: res.power,
                 height: res.height,
             })
@@ -105,14 +107,14 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::PendingVoteRewards {
             voter,
             proposal_ids,
-        } => to_json_binary(
+        } => to_binary(
             &query_pending_rewards(deps, env, voter, proposal_ids)
                 .map_err(|e| StdError::generic_err(e.to_string()))?,
         ),
         QueryMsg::Threshold {} => {
             let config = load_config(deps.storage)?;
             let total_power = votable_power(deps, &env, &config, env.block.height)?;
-            to_json_binary(&ThresholdResponse {
+            to_binary(&ThresholdResponse {
                 threshold: config.threshold,
                 total_power,
             })

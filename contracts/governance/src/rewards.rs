@@ -5,14 +5,15 @@ use commons::governance::{
 };
 use commons::pagination::ensure_bounded_unique;
 use cosmwasm_std::{
-    Addr, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, StdError, Storage, Timestamp,
-    Uint128,
+    Addr, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, StdError, StdResult, Storage,
+    Timestamp, Uint128,
 };
 
 use crate::error::ContractError;
 use crate::state::{ballot_key, load_config, ConfigBytes, Proposal, RewardPeriod, StoredBallot};
 use crate::tally::cast_u128;
-use crate::wire::{execute_msg, Out};
+use commons::reward_token::ExecuteMsg as TokenMsg;
+use commons::vesting::VestingSchedule;
 
 /// The reward `voter` can claim for one proposal now, or why not, with the voter's ballot.
 fn reward_for(
@@ -69,21 +70,18 @@ fn grant_msg(
     amount: Uint128,
     now: Timestamp,
     vesting: &RewardVesting,
-) -> CosmosMsg {
-    let mut grant = Out::with_capacity(256);
-    grant
-        .raw(r#"{"mint_vesting":{"recipient":"#)
-        .str(voter.as_str())
-        .raw(r#","amount":"#)
-        .amount(amount)
-        .raw(r#","schedule":{"start_time":"#)
-        .u64_str(now.nanos())
-        .raw(r#","cliff_seconds":"#)
-        .u64(vesting.cliff_seconds)
-        .raw(r#","duration_seconds":"#)
-        .u64(vesting.duration_seconds)
-        .raw(r#"},"revocable":false}}"#);
-    execute_msg(token, grant)
+) -> StdResult<CosmosMsg> {
+    let grant = TokenMsg::MintVesting {
+        recipient: voter.to_string(),
+        amount,
+        schedule: VestingSchedule {
+            start_time: now,
+            cliff_seconds: vesting.cliff_seconds,
+            duration_seconds: vesting.duration_seconds,
+        },
+        revocable: false,
+    };
+    commons_json::wasm_execute(token, &grant, vec![])
 }
 
 pub fn execute_claim_vote_rewards(
@@ -124,7 +122,7 @@ pub fn execute_claim_vote_rewards(
     period.save(deps.storage);
 
     let token = config.contracts()?.token;
-    let grant = grant_msg(token, &voter, total, now, &rewards.vesting);
+    let grant = grant_msg(token, &voter, total, now, &rewards.vesting)?;
     let ids: Vec<String> = proposal_ids.iter().map(u64::to_string).collect();
     Ok(Response::new()
         .add_message(grant)
@@ -170,8 +168,6 @@ pub fn query_pending_rewards(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use commons::reward_token::ExecuteMsg as TokenMsg;
-    use commons::vesting::VestingSchedule;
     use cosmwasm_std::{to_json_binary, WasmMsg};
 
     #[test]
@@ -199,7 +195,7 @@ mod tests {
         }
         .into();
         assert_eq!(
-            grant_msg(token.as_str(), &voter, Uint128::new(444), now, &vesting),
+            grant_msg(token.as_str(), &voter, Uint128::new(444), now, &vesting).unwrap(),
             want
         );
     }

@@ -16,6 +16,10 @@ pub struct Container {
     pub remote: Option<Path>,
     /// Where the runtime is: `::commons_json` unless `#[json(crate = "path")]`.
     pub krate: Path,
+    /// `#[json(ignore_unknown_fields)]`: unknown fields are skipped, as serde skips them
+    /// without `deny_unknown_fields` (for mirrors of foreign types that must read exactly
+    /// what their serde impls read); duplicates are still refused, as serde refuses them.
+    pub ignore_unknown: bool,
     /// The type's name in error messages.
     pub name: String,
     pub shape: Shape,
@@ -46,6 +50,9 @@ pub enum FieldDefault {
 
 pub struct Variant {
     pub ident: Ident,
+    /// The variant's `#[cfg(...)]` attributes, repeated on every arm generated for it, so that
+    /// a mirror can declare variants that exist only with some features of their crate.
+    pub cfg: Vec<Attribute>,
     /// The JSON name.
     pub name: String,
     pub kind: VariantKind,
@@ -100,6 +107,8 @@ impl Container {
         let mut rename_all = None;
         let mut rename_all_fields = None;
         let mut remote = None;
+        let mut ignore_unknown = false;
+        let mut denies_unknown = false;
         let mut krate: Path = syn::parse_quote!(::commons_json);
         let is_enum = matches!(input.data, Data::Enum(_));
         let mut json = |meta: &ParseNestedMeta| {
@@ -107,8 +116,12 @@ impl Container {
                 remote = Some(string(meta)?.parse::<Path>()?);
             } else if meta.path.is_ident("crate") {
                 krate = string(meta)?.parse()?;
+            } else if meta.path.is_ident("ignore_unknown_fields") {
+                ignore_unknown = true;
             } else {
-                return Err(meta.error("expected `remote = \"path\"` or `crate = \"path\"`"));
+                return Err(meta.error(
+                    "expected `remote = \"path\"`, `crate = \"path\"` or `ignore_unknown_fields`",
+                ));
             }
             Ok(())
         };
@@ -123,15 +136,23 @@ impl Container {
                     // serde's own path, and the type's name in serde's messages: no effect
                     // on the JSON
                     string(meta)?;
-                } else if !meta.path.is_ident("deny_unknown_fields") {
-                    // unknown fields are always refused here; `#[wire]` adds the attribute so
-                    // that serde refuses them too
+                } else if meta.path.is_ident("deny_unknown_fields") {
+                    // unknown fields are refused here unless `ignore_unknown_fields`; `#[wire]`
+                    // adds the attribute so that serde refuses them too
+                    denies_unknown = true;
+                } else {
                     return Err(unsupported(meta, "a type"));
                 }
                 Ok(())
             },
             Some(&mut json),
         )?;
+        if ignore_unknown && denies_unknown {
+            return Err(syn::Error::new(
+                input.ident.span(),
+                "`ignore_unknown_fields` contradicts serde's `deny_unknown_fields`",
+            ));
+        }
         let shape = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => {
@@ -191,6 +212,7 @@ impl Container {
             generics: input.generics.clone(),
             remote,
             krate,
+            ignore_unknown,
             name,
             shape,
         })
@@ -286,8 +308,15 @@ fn variant(v: &syn::Variant, rule: RenameRule, field_rule: RenameRule) -> Result
             ))
         }
     };
+    let cfg = v
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .cloned()
+        .collect();
     Ok(Variant {
         ident: v.ident.clone(),
+        cfg,
         name,
         kind,
     })

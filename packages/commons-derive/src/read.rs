@@ -1,9 +1,8 @@
 //! `#[derive(FromJson)]`: a reader of the type's JSON from a `Json` tree.
 //!
-//! The code is what one would write by hand: a struct is built in one expression from its
-//! `Fields` (a closure in which `?` stops at the first field that fails, the error being kept
-//! by `Fields`), an enum is a `match` on the variant name. No visitor, no generic
-//! deserializer: a few calls per field.
+//! The code is what one would write by hand: a struct's fields are read one by one from its
+//! `Fields` (which keep the first error) and the value is built by one match, an enum is a
+//! `match` on the variant name. No visitor, no generic deserializer: a few calls per field.
 //!
 //! The method is `#[inline]` so that it is compiled only in a crate that calls it, never in
 //! the crate declaring the type: at opt-level "z" rustc shares generic instances between
@@ -19,39 +18,47 @@ use crate::model::{Container, Field, FieldDefault, Shape, VariantKind};
 pub fn expand(c: &Container) -> TokenStream {
     let krate = &c.krate;
     let name = &c.name;
+    let finish = if c.ignore_unknown {
+        quote!(finish_ignoring_unknown)
+    } else {
+        quote!(finish)
+    };
     let body = match &c.shape {
         Shape::Struct(fields) => {
-            let build = build(&quote!(Self), fields);
-            let keys = fields.iter().map(|f| &f.key);
+            let build = build(krate, &finish, &quote!(Self), fields);
             quote! {
                 let mut __fields = #krate::Fields::of(__value, #name)?;
-                let __read = #build;
-                __fields.end(__read, &[#(#keys),*])
+                #build
             }
         }
         Shape::Newtype => quote! {
             #krate::FromJson::from_json(__value).map(Self)
         },
         Shape::Enum(variants) => {
-            let names: Vec<&String> = variants.iter().map(|v| &v.name).collect();
+            let names = variants.iter().map(|v| {
+                let (cfg, vname) = (&v.cfg, &v.name);
+                quote!(#(#cfg)* #vname)
+            });
             let arms = variants.iter().map(|v| {
                 let ident = &v.ident;
                 let vname = &v.name;
+                let cfg = &v.cfg;
                 match &v.kind {
                     VariantKind::Unit => quote! {
+                        #(#cfg)*
                         #vname => #krate::unit_variant(__content, #vname).map(|()| Self::#ident),
                     },
                     VariantKind::Newtype => quote! {
+                        #(#cfg)*
                         #vname => #krate::newtype_variant(__content, #vname).map(Self::#ident),
                     },
                     VariantKind::Struct(fields) => {
-                        let build = build(&quote!(Self::#ident), fields);
-                        let keys = fields.iter().map(|f| &f.key);
+                        let build = build(krate, &finish, &quote!(Self::#ident), fields);
                         quote! {
+                            #(#cfg)*
                             #vname => {
                                 let mut __fields = #krate::Fields::variant(__content, #name, #vname)?;
-                                let __read = #build;
-                                __fields.end(__read, &[#(#keys),*])
+                                #build
                             }
                         }
                     }
@@ -74,6 +81,8 @@ pub fn expand(c: &Container) -> TokenStream {
     let (impl_generics, ty, where_clause) = c.impl_header(&quote!(#krate::FromJson));
     quote! {
         #[automatically_derived]
+        // a mirror may build deprecated variants of its original (they are still on the wire)
+        #[allow(deprecated)]
         impl #impl_generics #krate::FromJson for #ty #where_clause {
             const NAME: &'static str = #name;
             #[inline]
@@ -86,21 +95,43 @@ pub fn expand(c: &Container) -> TokenStream {
     }
 }
 
-/// `Some(path { field: __fields.req("key")?, .. })`, evaluated in a closure so that `?` stops
-/// at the first field that fails.
-fn build(path: &TokenStream, fields: &[Field]) -> TokenStream {
-    let inits = fields.iter().map(|f| {
-        let ident = &f.ident;
+/// Reads every field into a local, checks the object (`Fields::finish`: the first error,
+/// unknown and duplicate fields), then builds the value by one match. Stopping at the first
+/// field that fails instead (`?` per field) leaves a partly built value to drop at every
+/// field, code that grows with the square of the number of fields; and checking before
+/// building keeps the generic part of the reader to the fields themselves.
+fn build(
+    krate: &syn::Path,
+    finish: &TokenStream,
+    path: &TokenStream,
+    fields: &[Field],
+) -> TokenStream {
+    let locals: Vec<_> = (0..fields.len())
+        .map(|i| quote::format_ident!("__v{}", i))
+        .collect();
+    let reads = fields.iter().zip(&locals).map(|(f, local)| {
         let key = &f.key;
-        match &f.default {
-            FieldDefault::None => quote!(#ident: __fields.req(#key)?),
+        let read = match &f.default {
+            FieldDefault::None => quote!(__fields.req(#key)),
             FieldDefault::Trait => {
-                quote!(#ident: __fields.req_or(#key, ::core::default::Default::default)?)
+                quote!(__fields.req_or(#key, ::core::default::Default::default))
             }
-            FieldDefault::Path(default) => quote!(#ident: __fields.req_or(#key, #default)?),
-        }
+            FieldDefault::Path(default) => quote!(__fields.req_or(#key, #default)),
+        };
+        quote!(let #local = #read;)
     });
+    let idents = fields.iter().map(|f| &f.ident);
+    let keys = fields.iter().map(|f| &f.key);
     quote! {
-        (|| ::core::option::Option::Some(#path { #(#inits,)* }))()
+        #(#reads)*
+        __fields.#finish(&[#(#keys),*])?;
+        match (#(#locals,)*) {
+            (#(::core::option::Option::Some(#locals),)*) => {
+                ::core::result::Result::Ok(#path { #(#idents: #locals,)* })
+            }
+            // not reached: `finish` returns the error of a field that was not read
+            #[allow(unreachable_patterns)]
+            _ => ::core::result::Result::Err(#krate::Fields::unread()),
+        }
     }
 }

@@ -85,6 +85,7 @@ pub fn expand(c: &Container) -> TokenStream {
         Shape::Enum(variants) => {
             let arms = variants.iter().map(|v| {
                 let ident = &v.ident;
+                let cfg = &v.cfg;
                 let name = json_string(&v.name);
                 let mut text = Text::default();
                 let pattern = match &v.kind {
@@ -107,7 +108,7 @@ pub fn expand(c: &Container) -> TokenStream {
                     }
                 };
                 let text = text.tokens(krate);
-                quote!(#pattern => { #text })
+                quote!(#(#cfg)* #pattern => { #text })
             });
             quote! {
                 match self {
@@ -119,6 +120,7 @@ pub fn expand(c: &Container) -> TokenStream {
     let (impl_generics, ty, where_clause) = c.impl_header(&quote!(#krate::ToJson));
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_generics #krate::ToJson for #ty #where_clause {
             #[inline]
             fn to_json(&self, __out: &mut #krate::Out) {

@@ -1,7 +1,8 @@
 //! The foreign types the wire types embed (features `cw-utils` and `cw20` of commons-json):
 //! mirrored ones write serde's bytes and read what serde reads, except that they refuse
-//! unknown fields (their serde impls, plain `#[cw_serde]`, ignore them); `CosmosMsg` goes
-//! through serde and accepts exactly what serde accepts.
+//! unknown fields (their serde impls, plain `#[cw_serde]`, ignore them); `CosmosMsg` and
+//! `Coin` (part of it) are mirrored with `ignore_unknown_fields` and accept exactly what serde
+//! accepts (see commons-json's `chain_messages_agree`).
 
 use std::fmt::Debug;
 
@@ -85,7 +86,7 @@ fn shapes_agree_with_serde() {
     ] {
         assert_eq!(verdicts::<Threshold>(text), (accepted, accepted), "{text}");
     }
-    // CosmosMsg is read by serde itself: unknown fields are ignored by both
+    // chain messages skip unknown fields as their serde impls do, and refuse duplicates
     let text = r#"{"bank":{"send":{"to_address":"a","amount":[],"extra":1}}}"#;
     assert_eq!(verdicts::<CosmosMsg>(text), (true, true));
     let text = r#"{"bank":{"send":{"to_address":"a","amount":[],"to_address":"b"}}}"#;

@@ -54,6 +54,8 @@
 // the derives name this crate `::commons_json`, also when used inside it
 extern crate self as commons_json;
 
+mod contract;
+mod cosmos;
 mod error;
 mod foreign;
 mod read;
@@ -65,6 +67,7 @@ use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::Deserialize;
 
 pub use commons_derive::{wire, FromJson, ToJson};
+pub use contract::{query_smart_raw, query_wasm_smart, wasm_execute};
 pub use error::Error;
 pub use read::{newtype_variant, unit_variant, unknown_variant, Fields, FromJson};
 pub use tree::{Json, MAX_DEPTH};
@@ -82,20 +85,32 @@ impl<'de, T: FromJson> Deserialize<'de> for Input<T> {
     }
 }
 
+// The functions below are thin: the work is done by one non-generic function each (the parser
+// of the tree, a writer through `&dyn ToJson`), so that a contract reading and writing many
+// types has one copy of it, not one per type (measured in governance: several kilobytes of
+// wasm). Writing only the variant built where a message is built (the writer inlined there)
+// was measured too, and costs more than the writers of the other variants save.
+
 /// Reads a `T` from JSON text (`cosmwasm_std::from_json` for `FromJson` types).
+#[inline]
 pub fn from_slice<T: FromJson>(json: impl AsRef<[u8]>) -> StdResult<T> {
-    cosmwasm_std::from_json::<Input<T>>(json).map(|Input(value)| value)
+    Ok(T::from_json(parse(json.as_ref())?)?)
+}
+
+/// The tree of a JSON text.
+pub fn parse(json: &[u8]) -> StdResult<Json> {
+    cosmwasm_std::from_json(json)
 }
 
 /// Writes `value` as JSON text (`cosmwasm_std::to_json_vec` for `ToJson` types).
-pub fn to_vec<T: ToJson + ?Sized>(value: &T) -> StdResult<Vec<u8>> {
+pub fn to_vec(value: &dyn ToJson) -> StdResult<Vec<u8>> {
     let mut out = Out::with_capacity(128);
     value.to_json(&mut out);
     out.into_vec()
 }
 
 /// Writes `value` as JSON (`cosmwasm_std::to_json_binary` for `ToJson` types).
-pub fn to_binary<T: ToJson + ?Sized>(value: &T) -> StdResult<Binary> {
+pub fn to_binary(value: &dyn ToJson) -> StdResult<Binary> {
     to_vec(value).map(Binary::new)
 }
 

@@ -86,26 +86,32 @@ impl Fields {
 
     /// The field `key`. Absent, it is the type's `missing` value (`None` for an `Option`) or
     /// an error. `None` when reading failed (the error is kept for `end`).
+    ///
+    /// The generic methods here only call the type's reader; the rest is in non-generic
+    /// methods, so the code per type read stays small.
+    #[inline]
     pub fn req<T: FromJson>(&mut self, key: &'static str) -> Option<T> {
         match self.take(key) {
             Some(value) => self.keep(T::from_json(value), key),
-            None => match T::missing() {
-                Some(value) => Some(value),
-                None => {
+            None => {
+                let missing = T::missing();
+                if missing.is_none() {
                     self.missing(key);
-                    None
                 }
-            },
+                missing
+            }
         }
     }
 
     /// An optional field: absent or `null` is `None`.
+    #[inline]
     pub fn opt<T: FromJson>(&mut self, key: &'static str) -> Option<Option<T>> {
         self.req(key)
     }
 
     /// The field `key`, or `default()` when it is absent (serde's `#[serde(default)]`; a
     /// `null` is still read as a value).
+    #[inline]
     pub fn req_or<T: FromJson>(&mut self, key: &'static str, default: fn() -> T) -> Option<T> {
         match self.take(key) {
             Some(value) => self.keep(T::from_json(value), key),
@@ -113,14 +119,19 @@ impl Fields {
         }
     }
 
+    #[inline]
     fn keep<T>(&mut self, read: Result<T, Error>, key: &str) -> Option<T> {
         match read {
             Ok(value) => Some(value),
             Err(error) => {
-                self.fail(error.within(key));
+                self.fail_at(error, key);
                 None
             }
         }
+    }
+
+    fn fail_at(&mut self, error: Error, key: &str) {
+        self.fail(error.within(key));
     }
 
     fn missing(&mut self, key: &str) {
@@ -136,8 +147,35 @@ impl Fields {
     /// The value built from the fields, unless a field failed to read or a member was left
     /// over. `known` lists the fields of the type, to tell a duplicate from an unknown field.
     pub fn end<T>(self, read: Option<T>, known: &[&str]) -> Result<T, Error> {
-        self.check(known)?;
-        read.ok_or_else(|| Error::new("a field could not be read"))
+        self.finish(known)?;
+        read.ok_or_else(Fields::unread)
+    }
+
+    /// `end` without the value: whether every field was read and nothing is left over. The
+    /// derives call this, then build the value (no generic code around it).
+    pub fn finish(self, known: &[&str]) -> Result<(), Error> {
+        self.check(known)
+    }
+
+    /// `finish` for `#[json(ignore_unknown_fields)]` types (see `end_ignoring_unknown`).
+    pub fn finish_ignoring_unknown(mut self, known: &[&str]) -> Result<(), Error> {
+        self.members
+            .retain(|(key, _)| known.contains(&key.as_str()));
+        self.check(known)
+    }
+
+    /// The error of a value whose fields were not all read, though `finish` found no error
+    /// (it cannot happen: every field that is not read keeps its error).
+    pub fn unread() -> Error {
+        Error::new("a field could not be read")
+    }
+
+    /// `end`, for types whose serde impl has no `deny_unknown_fields` (mirrors of foreign
+    /// types, `#[json(ignore_unknown_fields)]`): unknown fields are skipped, as serde skips
+    /// them; a known field given twice is still refused, as serde refuses it.
+    pub fn end_ignoring_unknown<T>(self, read: Option<T>, known: &[&str]) -> Result<T, Error> {
+        self.finish_ignoring_unknown(known)?;
+        read.ok_or_else(Fields::unread)
     }
 
     fn check(self, known: &[&str]) -> Result<(), Error> {
@@ -169,13 +207,20 @@ pub fn unit_variant(content: Option<Json>, name: &'static str) -> Result<(), Err
 }
 
 /// The content of the newtype variant `name` (`{"name": content}`).
+#[inline]
 pub fn newtype_variant<T: FromJson>(content: Option<Json>, name: &'static str) -> Result<T, Error> {
-    match content {
-        Some(value) => T::from_json(value).map_err(|e| e.within(name)),
-        None => Err(Error::new(format!(
-            "variant `{name}` has content: write {{\"{name}\":...}}"
-        ))),
+    match T::from_json(newtype_content(content, name)?) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(e.within(name)),
     }
+}
+
+fn newtype_content(content: Option<Json>, name: &str) -> Result<Json, Error> {
+    content.ok_or_else(|| {
+        Error::new(format!(
+            "variant `{name}` has content: write {{\"{name}\":...}}"
+        ))
+    })
 }
 
 /// A variant name the enum does not have; `known` are the ones it has.
@@ -330,16 +375,35 @@ impl FromJson for Addr {
 
 impl<T: FromJson> FromJson for Vec<T> {
     const NAME: &'static str = "array";
+    // the loop is not generic (`read_items`): only reading one item is, so each type of list
+    // a contract reads costs a few instructions, not a copy of the loop
     fn from_json(value: Json) -> Result<Self, Error> {
-        match value {
-            Json::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item).map_err(|e| e.at_index(i)))
-                .collect(),
-            other => Err(expected("an array", &other)),
-        }
+        let items = array(value)?;
+        let mut read = Vec::with_capacity(items.len());
+        read_items(items, &mut |item| {
+            read.push(T::from_json(item)?);
+            Ok(())
+        })?;
+        Ok(read)
     }
+}
+
+fn array(value: Json) -> Result<Vec<Json>, Error> {
+    match value {
+        Json::Array(items) => Ok(items),
+        other => Err(expected("an array", &other)),
+    }
+}
+
+/// Reads `items` one by one with `item`; an item's error is reported at its index.
+fn read_items(
+    items: Vec<Json>,
+    item: &mut dyn FnMut(Json) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for (i, value) in items.into_iter().enumerate() {
+        item(value).map_err(|e| e.at_index(i))?;
+    }
+    Ok(())
 }
 
 impl<T: FromJson> FromJson for Box<T> {

@@ -6,7 +6,7 @@ use cosmwasm_std::{
 };
 use proptest::prelude::*;
 
-fn same<T: ToJson + serde::Serialize + ?Sized>(value: &T) {
+fn same<T: ToJson + serde::Serialize>(value: &T) {
     assert_eq!(
         String::from_utf8(to_vec(value).unwrap()).unwrap(),
         String::from_utf8(to_json_vec(value).unwrap()).unwrap()
@@ -50,7 +50,7 @@ fn boundaries_are_written_as_serde_writes_them() {
         "cosmwasm1voter",
         "we\"ird\\ \n\t\r\u{8}\u{c}\u{1}\u{1b}\u{1f}\u{7f} ádress/",
     ] {
-        same(s);
+        same(&s);
     }
     for n in [
         0u64,

@@ -1,16 +1,15 @@
 //! Checks of proposal actions at `propose`: a proposal cannot carry an action that could never
 //! run (bad address, zero amount, impossible schedule, invalid config, unbounded period).
 
-use commons::escrow::MAX_REASON_LEN;
+use commons::escrow::{ConfigResponse as EscrowConfig, QueryMsg as EscrowQuery, MAX_REASON_LEN};
 use commons::governance::{ProposalAction, MAX_ACTIONS_LIMIT};
 use commons::time::check_duration;
-use cosmwasm_std::{from_json, Api, QuerierWrapper, StdResult};
+use commons_json::query_wasm_smart;
+use cosmwasm_std::{Api, QuerierWrapper, StdResult};
 
 use crate::config::{apply_update, validate_addr};
 use crate::error::ContractError;
-use crate::json::Json;
 use crate::state::Config;
-use crate::wire::smart_query;
 
 /// Checks one action against the current configuration, so a proposal cannot carry an action
 /// that could never run (bad address, zero amount, impossible schedule, invalid config).
@@ -173,12 +172,8 @@ pub fn check_actions(
 
 /// The escrow's current challenge period (its `config` query's `challenge_period_seconds`).
 fn escrow_challenge_period(querier: &QuerierWrapper, escrow: &str) -> StdResult<u64> {
-    let config: Json = from_json(smart_query(querier, escrow, br#"{"config":{}}"#)?)?;
-    // only this field matters: the others are not read
-    let mut fields = config.into_fields("escrow config")?;
-    let seconds = fields.req("challenge_period_seconds");
-    fields.checked()?;
-    Ok(seconds)
+    let config: EscrowConfig = query_wasm_smart(querier, escrow, &EscrowQuery::Config {})?;
+    Ok(config.challenge_period_seconds)
 }
 
 /// A job the DAO funds without a steward has governance as its client: approving or

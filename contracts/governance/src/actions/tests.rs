@@ -1,7 +1,7 @@
 //! Each action's message against serde's encoding of the target contract's message.
 use super::*;
 use crate::state::{save_actions, StoredActions};
-use commons::asset::AssetUnchecked;
+use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
 use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec};
 use commons::governance::{ExecuteMsg, UpdateConfigMsg};
 use commons::reward_token::ExecuteMsg as TokenMsg;
@@ -19,8 +19,8 @@ fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> CosmosMsg {
     .into()
 }
 
-/// Each action's message as serde writes it: the content of each action, renamed, is
-/// exactly the message of the contract it goes to.
+/// Each action's message as serde writes it: every action, stored and read back, becomes the
+/// message of the contract it goes to, byte for byte.
 #[test]
 fn messages_are_the_bytes_serde_writes() {
     let api = MockApi::default();

@@ -21,12 +21,9 @@ use commons::governance::{
     ConfigResponse, DepositConfig, ProposalAction, RefundPolicy, RewardVesting, Status, Vote,
     VoterRewardsConfig,
 };
-use cosmwasm_std::{
-    from_json, to_json_vec, Addr, Decimal, StdError, StdResult, Storage, Timestamp, Uint128,
-};
+use cosmwasm_std::{Addr, Decimal, StdError, StdResult, Storage, Timestamp, Uint128};
 use cw_utils::Threshold;
 
-use crate::json::Input;
 use commons::codec::{id_addr_key, map_key, Reader, Writer};
 
 mod record;
@@ -346,13 +343,13 @@ pub fn load_text(store: &dyn Storage, id: u64) -> StdResult<(String, String)> {
     Ok(text)
 }
 
-/// The number of actions, then each action as its JSON (as serde writes it) with its length
-/// in front: execution passes most actions on without parsing them (see `actions`).
+/// The number of actions, then each action as its JSON with its length in front, written by
+/// the derived `ToJson`: the bytes serde writes, so actions stored before are read the same.
 pub fn save_actions(store: &mut dyn Storage, id: u64, actions: &[ProposalAction]) -> StdResult<()> {
     let mut w = Writer::default();
     w.u32(actions.len() as u32);
     for action in actions {
-        w.bytes(&to_json_vec(action)?);
+        w.bytes(&commons_json::to_vec(action)?);
     }
     store.set(&map_key(PROPOSAL_ACTIONS, &id.to_be_bytes()), &w.0);
     Ok(())
@@ -382,7 +379,7 @@ impl StoredActions {
     pub fn parse(&self) -> StdResult<Vec<ProposalAction>> {
         self.texts()?
             .into_iter()
-            .map(|text| from_json(text).map(|Input(action)| action))
+            .map(commons_json::from_slice)
             .collect()
     }
 }

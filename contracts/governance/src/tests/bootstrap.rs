@@ -190,7 +190,9 @@ fn bootstrap_input_errors_create_nothing() {
 fn readme_bootstrap_example_parses() {
     let readme = include_str!("../../../../README.md");
     let section = &readme[readme.find("## Deploying").unwrap()..];
-    let start = section.find("```json").unwrap() + "```json".len();
+    // the code starts on the line after the fence (which may name the type after `json`)
+    let fence = section.find("```json").unwrap();
+    let start = fence + section[fence..].find('\n').unwrap();
     let end = start + section[start..].find("```").unwrap();
     let msg: InstantiateMsg = cosmwasm_std::from_json(&section.as_bytes()[start..end]).unwrap();
     let suite = msg.suite.unwrap();

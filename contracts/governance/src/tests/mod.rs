@@ -8,6 +8,7 @@ mod escrow_actions;
 mod escrow_client;
 mod execution;
 mod guardian;
+mod messages;
 mod queries;
 mod rewards;
 mod snapshot;

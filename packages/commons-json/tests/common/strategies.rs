@@ -1,8 +1,6 @@
 //! Proptest strategies of the test types.
 
-use cosmwasm_std::{
-    Addr, BankMsg, Binary, Coin, CosmosMsg, Decimal, Timestamp, Uint128, Uint256, Uint64, WasmMsg,
-};
+use cosmwasm_std::{Addr, Binary, Decimal, Timestamp, Uint128, Uint256, Uint64};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -120,38 +118,6 @@ pub fn update_config() -> BoxedStrategy<UpdateConfig> {
             accepted_assets: i,
         })
         .boxed()
-}
-
-fn coins() -> BoxedStrategy<Vec<Coin>> {
-    vec(
-        (text(), amount()).prop_map(|(denom, amount)| Coin { denom, amount }),
-        0..3,
-    )
-    .boxed()
-}
-
-pub fn cosmos_msg() -> BoxedStrategy<CosmosMsg> {
-    prop_oneof![
-        (text(), coins())
-            .prop_map(|(to_address, amount)| BankMsg::Send { to_address, amount }.into()),
-        (text(), binary(), coins()).prop_map(|(contract_addr, msg, funds)| {
-            WasmMsg::Execute {
-                contract_addr,
-                msg,
-                funds,
-            }
-            .into()
-        }),
-        (text(), any::<u64>(), binary()).prop_map(|(contract_addr, new_code_id, msg)| {
-            WasmMsg::Migrate {
-                contract_addr,
-                new_code_id,
-                msg,
-            }
-            .into()
-        }),
-    ]
-    .boxed()
 }
 
 pub fn action() -> BoxedStrategy<Action> {
