@@ -12,6 +12,7 @@ mod messages;
 mod queries;
 mod rewards;
 mod snapshot;
+mod strict_wire;
 mod tally_props;
 mod thresholds;
 mod treasury_actions;
