@@ -50,7 +50,9 @@ function outflowPerWindow(limit: Limit, ledger: Entry[], most: number) {
   const start = seconds(limit.window_start);
   const period = limit.period_seconds;
   const first = ledger.length ? seconds(ledger[0]!.time) : start;
-  const count = Math.max(1, Math.min(most, Math.floor((start - first) / period) + 1 + (first < start && (start - first) % period !== 0 ? 1 : 0)));
+  // the window holding the first entry is `-back` windows before the current one
+  const back = Math.max(0, -Math.floor((first - start) / period));
+  const count = Math.min(most, back + 1);
   const windows = Array.from({ length: count }, (_, i) => ({ start: start - (count - 1 - i) * period, out: 0n }));
   for (const e of ledger) {
     if (e.kind === "deposit" || !sameAsset(e.asset.info, limit.asset_info)) continue;
