@@ -24,7 +24,15 @@ export async function serve() {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
     let file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, "index.html");
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      // a missing file is a 404 (chain mode asks for deployments/<chain-id>.json); pages are index.html
+      if (extname(path)) {
+        res.statusCode = 404;
+        res.end("not found");
+        return;
+      }
+      file = join(DIST, "index.html");
+    }
     res.setHeader("content-type", TYPES[extname(file)] ?? "application/octet-stream");
     res.end(readFileSync(file));
   });
@@ -80,16 +88,22 @@ class Story {
   }
 }
 
-/** Serves the app, opens it in playground mode in a fresh Chromium and waits for the demo DAO. */
-export async function openPlayground(name) {
+/** Serves the app and opens `query` in a fresh Chromium (a new, empty profile). */
+export async function openApp(name, query) {
   const server = await serve();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const story = new Story(name, page, browser, server);
-  await page.goto(`${server.url}?mode=playground#/overview`);
-  await page.getByRole("heading", { name: "DAO overview" }).waitFor({ timeout: 180_000 });
+  await page.goto(`${server.url}${query}`);
+  return story;
+}
+
+/** The app in playground mode, once the demo DAO is deployed. */
+export async function openPlayground(name) {
+  const story = await openApp(name, "?mode=playground#/overview");
+  await story.page.getByRole("heading", { name: "DAO overview" }).waitFor({ timeout: 180_000 });
   return story;
 }
 

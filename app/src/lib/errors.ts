@@ -26,7 +26,7 @@ const TRANSLATIONS: [RegExp, string][] = [
   [/account .* not found/i, "This account has never received funds on this chain, so it cannot sign yet."],
   [/unknown variant|missing field|unknown field|Error parsing into type/i, "The contract did not understand the message (the app and the contract disagree on a field): "],
   [/failed to fetch|network ?error|ECONNREFUSED/i, "The RPC endpoint cannot be reached; check its address and your connection."],
-  [/there is no keplr|keplr is not/i, "No Keplr-compatible wallet was found in this browser."],
+  [/there is no keplr|keplr is not/i, "No Keplr-compatible wallet was found in this browser: install Keplr (or a wallet with its API) and reload."],
 ];
 
 export function rawMessage(error: unknown): string {
@@ -53,6 +53,8 @@ export function plainError(error: unknown): string {
     }
   }
   for (const suffix of SUFFIXES) text = text.replace(suffix, "").trim();
+  // cosmwasm-std's StdError prefix says nothing to a member, wherever it sits in the chain of causes
+  text = text.replace(/Generic error:\s*/g, "");
   for (const [pattern, words] of TRANSLATIONS) {
     if (pattern.test(text)) return words.endsWith(": ") ? words + text : words;
   }
