@@ -32,6 +32,7 @@ section "TypeScript package: npm ci, generated clients drift, tsc --strict, JS t
 # Its failure is reported at the end, after the real-VM tests have run too.
 ts_status=0
 bash scripts/check-ts.sh 2>&1 | tee "$test_log.ts" || ts_status=$?
+bash scripts/check-app.sh 2>&1 | tee -a "$test_log.ts" || ts_status=$?
 js_passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$test_log.ts" | awk '{s += $1} END {print s + 0}')
 js_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$test_log.ts" | awk '{s += $1} END {print s + 0}')
 
