@@ -5,7 +5,7 @@
  */
 import { ComputeEscrowQueryClient, type ComputeEscrowTypes } from "commons-client";
 import { useState } from "react";
-import { DAY, date, decimal, money, relative, seconds, timestampIn, toBaseUnits, unitOf } from "../lib/format";
+import { DAY, date, decimal, duration, money, relative, seconds, timestampIn, toBaseUnits, unitOf } from "../lib/format";
 import { BarChart } from "./charts";
 import { ErrorNote, Field, Loading, Section, StatusBadge } from "./common";
 import { useApp, useData, type AppState } from "./state";
@@ -33,7 +33,7 @@ function JobTerms({ job, state }: { job: Job; state: AppState }) {
     <p className="small">
       {job.max_units} units at {fmt(job.price_per_unit)} ({fmt(BigInt(job.price_per_unit) * BigInt(job.max_units))} escrowed) for {state.name(job.client)}; spec{" "}
       <code>{job.spec.uri}</code>. Accept by {date(seconds(job.accept_by))}, deadline {date(seconds(job.deadline))} ({relative(seconds(job.deadline), state.now)}). Challenge period{" "}
-      {Math.round(job.challenge_period_seconds / 3600)} hours, fee {job.fee_bps / 100}%.
+      {duration(job.challenge_period_seconds)}, fee {job.fee_bps / 100}%.
     </p>
   );
 }

@@ -172,7 +172,7 @@ export function Overview() {
             key={JSON.stringify(asset)}
             testId={`outflow-${unit.symbol}`}
             title={`Treasury outflow per window (${unit.symbol})`}
-            summary={`What left the treasury in each ${duration(limit.period_seconds)} window, against the limit of ${fmt(limit.amount, asset)}.`}
+            summary={`What left the treasury in each window of ${duration(limit.period_seconds)}, against the limit of ${fmt(limit.amount, asset)}.`}
             labels={windows.map((w) => date(w.start).slice(0, 10))}
             series={[{ label: "Spent", tone: "a", values: windows.map((w) => Number(w.out) / scale) }]}
             marks={windows.map(() => Number(BigInt(limit.amount)) / scale)}

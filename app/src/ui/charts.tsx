@@ -25,19 +25,29 @@ export interface BarChartProps {
   testId?: string;
 }
 
+/** A round step (1, 2 or 5 times a power of ten) and the ticks up to the first one above `max`. */
+function axis(max: number): { top: number; ticks: number[] } {
+  if (max <= 0) return { top: 1, ticks: [0, 1] };
+  const rough = max / 3;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const ticks = [0];
+  while (ticks[ticks.length - 1]! < max) ticks.push(ticks.length * step);
+  return { top: ticks[ticks.length - 1]!, ticks };
+}
+
 const W = 560;
 const H = 220;
 const M = { top: 14, right: 12, bottom: 34, left: 64 };
 
 export function BarChart({ title, summary, labels, series, marks = [], markLabel, format, empty, testId }: BarChartProps) {
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const top = Math.max(1e-9, ...totals, ...marks.filter((m): m is number => m !== undefined)) * 1.1;
+  const { top, ticks } = axis(Math.max(0, ...totals, ...marks.filter((m): m is number => m !== undefined)));
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const slot = labels.length ? plotW / labels.length : plotW;
   const barW = Math.max(4, Math.min(48, slot * 0.6));
   const y = (v: number) => M.top + plotH - (v / top) * plotH;
-  const ticks = [0, top / 2.2, top / 1.1];
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>
