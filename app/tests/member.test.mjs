@@ -138,3 +138,7 @@ test("member story", async (t) => {
     assert.ok(proposalUrl.includes("#/proposals/1"));
   });
 });
+
+test("the page logged no error along the way", () => {
+  assert.deepEqual(story.errors, []);
+});

@@ -167,3 +167,7 @@ test("client story", async (t) => {
     await expectText(page.getByTestId("client-job-2"), /Job #2\s*disputed[\s\S]*payable 6[\s\S]*disputed 3/i, "the disputed job");
   });
 });
+
+test("the page logged no error along the way", () => {
+  assert.deepEqual(story.errors, []);
+});

@@ -34,8 +34,11 @@ export interface RewardSettings {
   cliffSeconds: number;
   durationSeconds: number;
   minTurnout: number;
-  /** What one proposal that met the turnout pays its voters together. */
-  perProposal(proposalsInPeriod: number, turnout: number): bigint;
+  /**
+   * What one voter earns on a proposal that met the turnout (rounded down, as the contract
+   * does): the one place the reward rule is written.
+   */
+  voterShare(vote: { power: bigint; cast: bigint; totalPower: bigint; proposalsInPeriod: number }): bigint;
   describe(symbol: string, decimals: number): string;
 }
 
@@ -50,8 +53,8 @@ export function rewardSettings(config: RewardsConfig | null | undefined): Reward
     cliffSeconds: config.vesting.cliff_seconds,
     durationSeconds: config.vesting.duration_seconds,
     minTurnout: Number(config.min_turnout),
-    // today's rule: a fixed amount per proposal, shared by its voters pro rata to their power
-    perProposal: () => perProposal,
+    // today's rule: a fixed amount per proposal, shared by its voters pro rata to the power cast
+    voterShare: ({ power, cast }) => (cast === 0n ? 0n : (perProposal * power) / cast),
     describe: (symbol, decimals) =>
       `Each proposal whose turnout reaches ${percent(Number(config.min_turnout))} pays its voters ${fmt(perProposal, symbol, decimals)} ` +
       `in proportion to their voting power, at most ${fmt(pool, symbol, decimals)} per ${duration(config.period_seconds)}. ` +
@@ -162,11 +165,9 @@ export function rewardsPerPeriod(settings: RewardSettings, start: number, propos
     const cast = votes.reduce((sum, b) => sum + BigInt(b.power), 0n);
     const total = BigInt(proposal.total_power);
     if (cast === 0n || total === 0n) continue;
-    const turnout = Number(cast) / Number(total);
-    if (turnout < settings.minTurnout) continue;
-    const amount = settings.perProposal(period.proposals, turnout);
+    if (Number(cast) / Number(total) < settings.minTurnout) continue;
     for (const ballot of votes) {
-      const share = (amount * BigInt(ballot.power)) / cast;
+      const share = settings.voterShare({ power: BigInt(ballot.power), cast, totalPower: total, proposalsInPeriod: period.proposals });
       if (ballot.reward_claimed) period.claimed += share;
       else period.unclaimed += share;
     }
