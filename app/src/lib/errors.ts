@@ -17,7 +17,8 @@ const WRAPPERS: RegExp[] = [
   /^Overflow: /i,
 ];
 
-const SUFFIXES: RegExp[] = [/:\s*execute wasm contract failed.*$/i, /:\s*query wasm contract failed.*$/i, /\s*\[CosmWasm \d+\]$/];
+// everything after the wasm module's wrapper is where in wasmd it failed, and the gas used
+const SUFFIXES: RegExp[] = [/:\s*execute wasm contract failed[\s\S]*$/i, /:\s*query wasm contract failed[\s\S]*$/i, /\s*\[CosmWasm \d+\]$/, /\s*With gas wanted:[\s\S]*$/i];
 
 const TRANSLATIONS: [RegExp, string][] = [
   [/request rejected|rejected by the user|user denied/i, "You declined to sign in the wallet; nothing was sent."],

@@ -17,15 +17,26 @@ function setMode(mode: string) {
   window.location.search = search.toString();
 }
 
+/** One playground per page: React's development mode mounts twice, and both must get the same one. */
+let booting: { promise: Promise<Backend>; listeners: Set<(line: string) => void> } | undefined;
+
+function bootPlayground(onLine: (line: string) => void): Promise<Backend> {
+  if (!booting) {
+    const listeners = new Set<(line: string) => void>();
+    // loaded on demand: chain mode never downloads the simulator and the artifacts
+    const promise = import("../backend/playground").then(({ Playground }) => Playground.start((line) => listeners.forEach((l) => l(line))));
+    booting = { promise, listeners };
+  }
+  booting.listeners.add(onLine);
+  return booting.promise;
+}
+
 export function PlaygroundBoot({ onReady }: { onReady: (backend: Backend) => void }) {
   const [lines, setLines] = useState<string[]>(["starting the simulator"]);
   const [error, setError] = useState<string>();
   useEffect(() => {
     let live = true;
-    // loaded on demand: chain mode never downloads the simulator and the artifacts
-    import("../backend/playground")
-      .then(({ Playground }) => Playground.start((line) => live && setLines((l) => [...l, line])))
-      .then(
+    bootPlayground((line) => live && setLines((l) => [...l, line])).then(
       (playground) => live && onReady(playground),
       (e: unknown) => live && setError(plainError(e)),
     );

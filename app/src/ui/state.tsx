@@ -83,6 +83,12 @@ export function AppProvider({ backend, suite, children }: { backend: Backend; su
       if (timer) clearInterval(timer);
     };
   }, [backend, version]);
+  useEffect(() => {
+    // on a chain, others act too: every view reloads now and then (forms keep their input)
+    if (backend.mode !== "chain") return;
+    const timer = setInterval(refresh, 30_000);
+    return () => clearInterval(timer);
+  }, [backend, refresh]);
   const me = backend.sender()?.address ?? "";
   const names = { ...suite.names, ...(me ? { [me]: suite.names[me] ? `${suite.names[me]} (you)` : "you" } : {}) };
   const state: AppState = { backend, suite, now, version, refresh, name: plainNamer(names), me };
