@@ -18,7 +18,8 @@ use crate::job::{create, execute_accept, execute_cancel, execute_complete, top_u
 use crate::provider::{
     add_stake, execute_unbond, execute_update_provider, execute_withdraw_stake, register,
 };
-use crate::state::{CONFIG, JOBS_V1};
+use crate::record::check_job_layout;
+use crate::state::{CONFIG, JOBS, OLD_JOBS};
 use crate::usage::{
     execute_approve, execute_claim, execute_dispute, execute_report, execute_resolve,
 };
@@ -114,20 +115,23 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    // jobs stored as JSON by the pre-release layout would be invisible to this version, their
-    // funds stranded: refuse instead (one key read, whatever the number of jobs)
-    let old_jobs = map_key(JOBS_V1, &[]);
-    if deps
-        .storage
-        .range_keys(
-            Some(&old_jobs),
-            Some(&prefix_end(&old_jobs)),
-            Order::Ascending,
-        )
-        .next()
-        .is_some()
+    // jobs stored in an earlier layout would be invisible to this version, their funds
+    // stranded: refuse instead (one key read per earlier namespace, whatever the number of jobs)
+    let any_under = |ns: &[u8], order| {
+        let prefix = map_key(ns, &[]);
+        let end = prefix_end(&prefix);
+        deps.storage.range(Some(&prefix), Some(&end), order).next()
+    };
+    if OLD_JOBS
+        .iter()
+        .any(|ns| any_under(ns, Order::Ascending).is_some())
     {
         return Err(ContractError::UnknownStorageLayout);
+    }
+    // The newest job was written by the code being replaced: its layout version must be one
+    // this code reads (version 1, the only one so far). Older jobs are checked as they load.
+    if let Some((_, newest)) = any_under(JOBS, Order::Descending) {
+        check_job_layout(newest).map_err(ContractError::Layout)?;
     }
     Ok(Response::new()
         .add_attribute("action", "migrate")

@@ -1,4 +1,5 @@
 use commons::escrow::{JobStatus, ProviderStatus};
+use commons::layout::LayoutError;
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
 use commons::time::DurationError;
@@ -140,8 +141,12 @@ pub enum ContractError {
     #[error("could not read the configuration of the treasury {treasury}: {reason}")]
     TreasuryQuery { treasury: String, reason: String },
 
-    #[error("this escrow still holds jobs in the pre-release storage layout, which this version cannot read; migration refused")]
+    #[error("this escrow still holds jobs in an earlier storage layout (JSON, or binary without a layout version), which this version cannot read; migration refused")]
     UnknownStorageLayout,
+
+    /// A stored record of a layout version this code does not read.
+    #[error("{0}; migration refused")]
+    Layout(LayoutError),
 
     #[error("{amount} is not a whole number of units at {price} per unit")]
     NotWholeUnits { amount: Uint128, price: Uint128 },

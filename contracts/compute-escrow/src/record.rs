@@ -1,19 +1,11 @@
-//! The job record: its fields, its binary layout (see `commons::codec`) and the arithmetic of
-//! its units.
+//! The job record: its fields, its binary layout and the arithmetic of its units.
 //!
 //! Every job message reads and writes one of these, so it is not JSON: parsing JSON costs far
-//! more gas per byte than the storage access. Layout, in order:
+//! more gas per byte than the storage access. The record is [`JobLayout`] (version 1, the
+//! fixed-width fields, see `commons::layout`), then a tail of variable length, in order:
 //!
-//! | field | encoding |
+//! | field | encoding (see `commons::codec`) |
 //! |---|---|
-//! | status | u8 (`status_code`) |
-//! | flags | u8: 1 fee to treasury, 2 refunds to treasury, 4 locks the provider's stake |
-//! | fee_bps | u32 |
-//! | challenge_period_seconds | u64 |
-//! | accept_by, deadline, created_at | u64 nanoseconds each |
-//! | cancelled_at | u64 nanoseconds, 0 when not cancelled |
-//! | price_per_unit, max_units, units_refunded | u128 each |
-//! | units_reported, units_payable, units_claimed, units_disputed | u128 each |
 //! | pending | u8 count (at most `MAX_PENDING_REPORTS`), then per entry u128 units, u64 nanos |
 //! | client, refund_to, provider (empty: none), fee_recipient | length-prefixed strings |
 //! | asset | u8 kind (1 native, 2 cw20), length-prefixed denom or address |
@@ -26,6 +18,7 @@
 use commons::asset::AssetInfo;
 use commons::codec::{map_key, Reader, Writer};
 use commons::escrow::{JobSpec, JobStatus, PendingUsage, MAX_PENDING_REPORTS};
+use commons::layout::{LayoutError, Stored};
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
 
 use crate::error::ContractError;
@@ -102,8 +95,16 @@ fn status_from(code: u8) -> StdResult<JobStatus> {
         2 => JobStatus::Disputed,
         3 => JobStatus::Completed,
         4 => JobStatus::Cancelled,
-        _ => return Err(StdError::parse_err("job", "unknown status")),
+        _ => return Err(corrupt("unknown status")),
     })
+}
+
+fn corrupt(reason: &'static str) -> StdError {
+    LayoutError::Corrupt {
+        record: "job",
+        reason,
+    }
+    .into()
 }
 
 const FEE_TO_TREASURY: u8 = 1;
@@ -115,29 +116,60 @@ fn broken(what: &str) -> StdError {
     StdError::generic_err(format!("job accounting: {what}"))
 }
 
+commons::layout! {
+    /// The fixed part of a job record.
+    pub struct JobLayout("job", version 1) {
+        /// `status_code`
+        STATUS: u8,
+        /// 1 fee to treasury, 2 refunds to treasury, 4 locks the provider's stake
+        FLAGS: u8,
+        FEE_BPS: u16,
+        CHALLENGE_PERIOD_SECONDS: u64,
+        ACCEPT_BY: Timestamp,
+        DEADLINE: Timestamp,
+        CREATED_AT: Timestamp,
+        /// zero when not cancelled
+        CANCELLED_AT: Timestamp,
+        PRICE_PER_UNIT: Uint128,
+        MAX_UNITS: Uint128,
+        UNITS_REFUNDED: Uint128,
+        UNITS_REPORTED: Uint128,
+        UNITS_PAYABLE: Uint128,
+        UNITS_CLAIMED: Uint128,
+        UNITS_DISPUTED: Uint128,
+    }
+}
+
 impl Job {
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = Writer::with_capacity(
-            270 + 24 * self.pending.len() + self.spec.uri.len() + self.spec.hash.len(),
-        );
         let flags = (self.terms.fee_to_treasury as u8 * FEE_TO_TREASURY)
             | (self.terms.refund_to_treasury as u8 * REFUND_TO_TREASURY)
             | (self.locks_stake as u8 * LOCKS_STAKE);
-        w.u8(status_code(self.status))
-            .u8(flags)
-            .u32(self.terms.fee_bps.into())
-            .u64(self.terms.challenge_period_seconds)
-            .time(self.accept_by)
-            .time(self.deadline)
-            .time(self.created_at)
-            .u64(self.cancelled_at.map_or(0, |t| t.nanos()))
-            .amount(self.price_per_unit)
-            .amount(self.max_units)
-            .amount(self.units_refunded)
-            .amount(self.units_reported)
-            .amount(self.units_payable)
-            .amount(self.units_claimed)
-            .amount(self.units_disputed);
+        let tail = 120 + 24 * self.pending.len() + self.spec.uri.len() + self.spec.hash.len();
+        let mut r = Stored::<JobLayout>::with_tail_capacity(tail);
+        r.set(JobLayout::STATUS, status_code(self.status));
+        r.set(JobLayout::FLAGS, flags);
+        r.set(JobLayout::FEE_BPS, self.terms.fee_bps);
+        r.set(
+            JobLayout::CHALLENGE_PERIOD_SECONDS,
+            self.terms.challenge_period_seconds,
+        );
+        r.set(JobLayout::ACCEPT_BY, self.accept_by);
+        r.set(JobLayout::DEADLINE, self.deadline);
+        r.set(JobLayout::CREATED_AT, self.created_at);
+        r.set(
+            JobLayout::CANCELLED_AT,
+            self.cancelled_at.unwrap_or(Timestamp::from_nanos(0)),
+        );
+        r.set(JobLayout::PRICE_PER_UNIT, self.price_per_unit);
+        r.set(JobLayout::MAX_UNITS, self.max_units);
+        r.set(JobLayout::UNITS_REFUNDED, self.units_refunded);
+        r.set(JobLayout::UNITS_REPORTED, self.units_reported);
+        r.set(JobLayout::UNITS_PAYABLE, self.units_payable);
+        r.set(JobLayout::UNITS_CLAIMED, self.units_claimed);
+        r.set(JobLayout::UNITS_DISPUTED, self.units_disputed);
+        // the tail goes straight after the fixed part, in the same buffer
+        let mut w = Writer(r.into_bytes());
         // at most MAX_PENDING_REPORTS entries (enforced by `add_report`), so a u8 count
         w.u8(self.pending.len() as u8);
         for p in &self.pending {
@@ -155,28 +187,13 @@ impl Job {
         w.0
     }
 
-    pub fn decode(bytes: &[u8]) -> StdResult<Job> {
-        let mut r = Reader::new(bytes, "job");
-        let status = status_from(r.u8()?)?;
-        let flags = r.u8()?;
-        let fee_bps = u16::try_from(r.u32()?).map_err(|_| broken("fee_bps"))?;
-        let challenge_period_seconds = r.u64()?;
-        let accept_by = r.time()?;
-        let deadline = r.time()?;
-        let created_at = r.time()?;
-        let cancelled_at = Some(r.u64()?)
-            .filter(|n| *n != 0)
-            .map(Timestamp::from_nanos);
-        let price_per_unit = r.amount()?;
-        let max_units = r.amount()?;
-        let units_refunded = r.amount()?;
-        let units_reported = r.amount()?;
-        let units_payable = r.amount()?;
-        let units_claimed = r.amount()?;
-        let units_disputed = r.amount()?;
+    pub fn decode(bytes: Vec<u8>) -> StdResult<Job> {
+        let head = Stored::<JobLayout>::from_stored(bytes)?;
+        let flags = head.get(JobLayout::FLAGS);
+        let mut r = Reader::new(head.tail(), "job");
         let count = r.u8()? as usize;
         if count > MAX_PENDING_REPORTS {
-            return Err(StdError::parse_err("job", "too many pending reports"));
+            return Err(corrupt("too many pending reports"));
         }
         let mut pending = Vec::with_capacity(count);
         for _ in 0..count {
@@ -192,7 +209,7 @@ impl Job {
         let asset = match r.u8()? {
             1 => AssetInfo::Native(r.string()?),
             2 => AssetInfo::Cw20(r.addr()?),
-            _ => return Err(StdError::parse_err("job", "unknown asset kind")),
+            _ => return Err(corrupt("unknown asset kind")),
         };
         let spec = JobSpec {
             uri: r.string()?,
@@ -200,26 +217,26 @@ impl Job {
         };
         r.finish()?;
         Ok(Job {
-            status,
+            status: status_from(head.get(JobLayout::STATUS))?,
             terms: Terms {
-                fee_bps,
+                fee_bps: head.get(JobLayout::FEE_BPS),
                 fee_recipient,
-                challenge_period_seconds,
+                challenge_period_seconds: head.get(JobLayout::CHALLENGE_PERIOD_SECONDS),
                 fee_to_treasury: flags & FEE_TO_TREASURY != 0,
                 refund_to_treasury: flags & REFUND_TO_TREASURY != 0,
             },
             locks_stake: flags & LOCKS_STAKE != 0,
-            accept_by,
-            deadline,
-            created_at,
-            cancelled_at,
-            price_per_unit,
-            max_units,
-            units_refunded,
-            units_reported,
-            units_payable,
-            units_claimed,
-            units_disputed,
+            accept_by: head.get(JobLayout::ACCEPT_BY),
+            deadline: head.get(JobLayout::DEADLINE),
+            created_at: head.get(JobLayout::CREATED_AT),
+            cancelled_at: Some(head.get(JobLayout::CANCELLED_AT)).filter(|t| t.nanos() != 0),
+            price_per_unit: head.get(JobLayout::PRICE_PER_UNIT),
+            max_units: head.get(JobLayout::MAX_UNITS),
+            units_refunded: head.get(JobLayout::UNITS_REFUNDED),
+            units_reported: head.get(JobLayout::UNITS_REPORTED),
+            units_payable: head.get(JobLayout::UNITS_PAYABLE),
+            units_claimed: head.get(JobLayout::UNITS_CLAIMED),
+            units_disputed: head.get(JobLayout::UNITS_DISPUTED),
             pending,
             client,
             refund_to,
@@ -314,15 +331,17 @@ impl Job {
     }
 }
 
+/// Whether `bytes` start as a job record of a layout version this code reads.
+pub fn check_job_layout(bytes: Vec<u8>) -> Result<(), LayoutError> {
+    Stored::<JobLayout>::from_stored(bytes).map(|_| ())
+}
+
 fn job_key(job_id: u64) -> Vec<u8> {
     map_key(JOBS, &job_id.to_be_bytes())
 }
 
 pub fn may_load_job(store: &dyn Storage, job_id: u64) -> StdResult<Option<Job>> {
-    store
-        .get(&job_key(job_id))
-        .map(|bytes| Job::decode(&bytes))
-        .transpose()
+    store.get(&job_key(job_id)).map(Job::decode).transpose()
 }
 
 pub fn load_job(store: &dyn Storage, job_id: u64) -> Result<Job, ContractError> {
@@ -338,6 +357,7 @@ pub fn store_job(store: &mut dyn Storage, job_id: u64, job: &Job) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use commons::layout::Layout;
 
     fn sample() -> Job {
         Job {
@@ -386,7 +406,7 @@ mod tests {
     fn round_trip_and_corruption() {
         let job = sample();
         let bytes = job.encode();
-        assert_eq!(Job::decode(&bytes).unwrap(), job);
+        assert_eq!(Job::decode(bytes.clone()).unwrap(), job);
         let open = Job {
             status: JobStatus::Open,
             provider: None,
@@ -395,14 +415,24 @@ mod tests {
             asset: AssetInfo::Native("uatom".into()),
             ..job
         };
-        assert_eq!(Job::decode(&open.encode()).unwrap(), open);
-        assert!(Job::decode(&bytes[..bytes.len() - 1]).is_err());
+        assert_eq!(Job::decode(open.encode()).unwrap(), open);
+        assert!(Job::decode(bytes[..bytes.len() - 1].to_vec()).is_err());
+        assert!(Job::decode(bytes[..JobLayout::LEN].to_vec()).is_err());
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(Job::decode(&longer).is_err());
-        let mut bad_status = bytes;
-        bad_status[0] = 9;
-        assert!(Job::decode(&bad_status).is_err());
+        assert!(Job::decode(longer).is_err());
+        let mut bad_status = bytes.clone();
+        bad_status[JobLayout::STATUS.at()] = 9;
+        assert!(Job::decode(bad_status).is_err());
+        // the fixed part is where the layout puts it, after the version byte
+        assert_eq!(bytes[0], 1);
+        assert_eq!(JobLayout::FEE_BPS.at(), 3);
+        assert_eq!(&bytes[3..5], &250u16.to_be_bytes());
+        assert_eq!(JobLayout::LEN, 157);
+        let mut future = bytes;
+        future[0] = 2;
+        let err = Job::decode(future).unwrap_err();
+        assert!(err.to_string().contains("layout version 2"), "{err}");
     }
 
     #[test]

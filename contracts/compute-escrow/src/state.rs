@@ -4,15 +4,17 @@
 //! |---|---|
 //! | `config` | `Config` (JSON) |
 //! | `job_seq` | last job id (JSON u64) |
-//! | `job_v2` + id | `Job`, binary (see `record`) |
+//! | `job_v3` + id | `Job`, binary (`record::JobLayout` and its tail), with its layout version |
 //! | `job_client` + (client, id) | index of jobs by client |
 //! | `job_provider` + (provider, id) | index of jobs by named or accepting provider |
 //! | `job_open_v2` + (accept_by nanos, id) | open jobs by acceptance deadline |
 //! | `provider` + address | `Provider` (JSON) |
 //! | `totals` + asset key | per-asset accounting (JSON) |
 //!
-//! The pre-release layout kept jobs as JSON under `job` and open jobs under `job_open`;
-//! `migrate` refuses a contract that still holds such jobs rather than lose them.
+//! Earlier layouts kept jobs as JSON under `job` (and open jobs under `job_open`), then as
+//! binary records without a layout version under `job_v2`; `migrate` refuses a contract that
+//! still holds such jobs rather than lose them. From `job_v3` on, every record starts with its
+//! layout version, so a later layout needs no new namespace.
 
 use commons::asset::AssetInfo;
 use commons::escrow::{AssetTotals, ConfigResponse, ProviderMetadata, ProviderStatus};
@@ -42,9 +44,10 @@ pub const PROVIDERS: Map<&Addr, Provider> = Map::new("provider");
 
 pub const JOB_SEQ: Item<u64> = Item::new("job_seq");
 /// Namespace of job records (binary, see `record`).
-pub const JOBS: &[u8] = b"job_v2";
-/// Namespace of the pre-release JSON job records, read only by `migrate` to refuse them.
-pub const JOBS_V1: &[u8] = b"job";
+pub const JOBS: &[u8] = b"job_v3";
+/// Namespaces of the job records of earlier layouts (JSON, then binary without a layout
+/// version), read only by `migrate` to refuse them.
+pub const OLD_JOBS: [&[u8]; 2] = [b"job", b"job_v2"];
 pub const JOBS_BY_CLIENT: Map<(&Addr, u64), ()> = Map::new("job_client");
 pub const JOBS_BY_PROVIDER: Map<(&Addr, u64), ()> = Map::new("job_provider");
 /// Open jobs by `(accept_by in nanoseconds, id)`: a range from the current time skips every

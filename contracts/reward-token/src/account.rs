@@ -6,46 +6,37 @@
 //! to. A transfer between accounts that vote themselves therefore costs one read and one write
 //! per party; a delegating party adds its delegatee's record.
 //!
-//! Record layout (82 bytes, plus the delegatee), big-endian:
-//!
-//! | bytes | field |
-//! |---|---|
-//! | 0 | flags: 1 = delegates (the delegatee follows the fixed part) |
-//! | 1..17 | liquid balance |
-//! | 17..33 | locked in open grants |
-//! | 33..82 | voting power held, with its history (see `history`) |
-//! | 82.. | delegatee address (UTF-8), when delegating |
+//! Record layout ([`AccountLayout`], version 1): the fixed fields, then the delegatee's
+//! address (UTF-8) as the tail when the account delegates.
 
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Uint128};
 
 use crate::error::ContractError;
-use crate::history::{Archive, History, HISTORY_LEN};
+use crate::history::{set_history, Archive, Archived, History, HistoryRef};
 use crate::state::{ACCOUNT_NS, POWER_ARCHIVE_NS};
-use commons::codec::{get_amount, get_u64, map_key, owner_prefix, set_amount};
+use commons::codec::{map_key, owner_prefix};
+use commons::layout::{LayoutError, Stored};
 
-const FLAGS: usize = 0;
-const BALANCE: usize = 1;
-const LOCKED: usize = 17;
-const POWER: usize = 33;
-/// Length of the fixed part of a record.
-pub const ACCOUNT_LEN: usize = POWER + HISTORY_LEN;
+commons::layout! {
+    /// An account record.
+    pub struct AccountLayout("account", version 1) {
+        /// 1 = delegates (the delegatee is the tail)
+        FLAGS: u8,
+        /// liquid balance
+        BALANCE: Uint128,
+        /// locked in open grants
+        LOCKED: Uint128,
+        /// voting power held, with its history
+        POWER: History,
+    }
+}
+
 const DELEGATES: u8 = 1;
 
 /// What the token knows about one address, as its stored bytes. An address without a record
 /// reads as all zero and not delegating.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Account {
-    /// The record, at least [`ACCOUNT_LEN`] bytes long.
-    bytes: Vec<u8>,
-}
-
-impl Default for Account {
-    fn default() -> Self {
-        Account {
-            bytes: vec![0; ACCOUNT_LEN],
-        }
-    }
-}
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Account(Stored<AccountLayout>);
 
 impl Account {
     /// An account from its stored bytes (`None`: no record yet).
@@ -53,16 +44,19 @@ impl Account {
         let Some(bytes) = bytes else {
             return Ok(Account::default());
         };
-        let delegates = bytes.first().copied().unwrap_or_default() & DELEGATES != 0;
-        let well_formed = if delegates {
-            bytes.len() > ACCOUNT_LEN && std::str::from_utf8(&bytes[ACCOUNT_LEN..]).is_ok()
-        } else {
-            bytes.len() == ACCOUNT_LEN
+        let account = Account(Stored::from_stored(bytes)?);
+        let well_formed = match account.delegates() {
+            true => !account.0.tail().is_empty() && std::str::from_utf8(account.0.tail()).is_ok(),
+            false => account.0.tail().is_empty(),
         };
         if !well_formed {
-            return Err(StdError::parse_err("account", "record is corrupt"));
+            return Err(LayoutError::Corrupt {
+                record: "account",
+                reason: "delegatee does not match the flags",
+            }
+            .into());
         }
-        Ok(Account { bytes })
+        Ok(account)
     }
 
     /// The record of `who` (all zero when it has none).
@@ -72,44 +66,45 @@ impl Account {
 
     /// The stored bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+        self.0.as_bytes()
     }
 
     /// Liquid (transferable) balance.
     pub fn balance(&self) -> Uint128 {
-        get_amount(&self.bytes, BALANCE)
+        self.0.get(AccountLayout::BALANCE)
     }
 
     pub fn set_balance(&mut self, amount: Uint128) {
-        set_amount(&mut self.bytes, BALANCE, amount);
+        self.0.set(AccountLayout::BALANCE, amount);
     }
 
     /// Tokens in the account's open vesting grants.
     pub fn locked(&self) -> Uint128 {
-        get_amount(&self.bytes, LOCKED)
+        self.0.get(AccountLayout::LOCKED)
     }
 
     pub fn set_locked(&mut self, amount: Uint128) {
-        set_amount(&mut self.bytes, LOCKED, amount);
+        self.0.set(AccountLayout::LOCKED, amount);
     }
 
     /// Voting power held by this account, and its history.
-    pub fn power(&self) -> History<&[u8]> {
-        History(&self.bytes[POWER..ACCOUNT_LEN])
+    pub fn power(&self) -> HistoryRef<'_> {
+        HistoryRef(self.0.part(AccountLayout::POWER))
     }
 
-    pub fn power_mut(&mut self) -> History<&mut [u8]> {
-        History(&mut self.bytes[POWER..ACCOUNT_LEN])
+    /// Sets the power held in block `height`; returns the archive entry to store, if any.
+    pub fn set_power(&mut self, height: u64, power: Uint128) -> Option<Archived> {
+        set_history(self.0.part_mut(AccountLayout::POWER), height, power)
     }
 
     /// Whether the account delegates its own power.
     pub fn delegates(&self) -> bool {
-        self.bytes[FLAGS] & DELEGATES != 0
+        self.0.get(AccountLayout::FLAGS) & DELEGATES != 0
     }
 
     /// The delegatee's address bytes, when the account delegates.
     fn delegatee_bytes(&self) -> Option<&[u8]> {
-        self.delegates().then(|| &self.bytes[ACCOUNT_LEN..])
+        self.delegates().then(|| self.0.tail())
     }
 
     /// Whom the account delegates its own power to; `None`: itself.
@@ -122,13 +117,16 @@ impl Account {
 
     /// Points the account's own power at `delegatee` (`None`: itself).
     pub fn set_delegatee(&mut self, delegatee: Option<&Addr>) {
-        self.bytes.truncate(ACCOUNT_LEN);
+        let flags = self.0.get(AccountLayout::FLAGS);
         match delegatee {
             Some(d) => {
-                self.bytes[FLAGS] |= DELEGATES;
-                self.bytes.extend_from_slice(d.as_bytes());
+                self.0.set(AccountLayout::FLAGS, flags | DELEGATES);
+                self.0.set_tail(d.as_bytes());
             }
-            None => self.bytes[FLAGS] &= !DELEGATES,
+            None => {
+                self.0.set(AccountLayout::FLAGS, flags & !DELEGATES);
+                self.0.set_tail(&[]);
+            }
         }
     }
 }
@@ -147,7 +145,7 @@ pub fn power_archive(who: &[u8]) -> Archive {
 /// bytes (namespace and address prefix), so this compares their last 8 bytes first: comparing
 /// byte by byte from the start costs about 6,000 gas a byte in the wasm.
 fn same_key(a: &[u8], b: &[u8]) -> bool {
-    let tail = |k: &[u8]| get_u64(k, k.len().saturating_sub(8));
+    let tail = |k: &[u8]| k.last_chunk::<8>().map(|t| u64::from_ne_bytes(*t));
     a.len() == b.len() && tail(a) == tail(b) && a == b
 }
 
@@ -274,7 +272,7 @@ impl<'a> Ledger<'a> {
 
     fn set_power(&mut self, slot: Slot, power: Uint128) {
         let height = self.height;
-        let archived = self.get(slot).power_mut().set(height, power);
+        let archived = self.get(slot).set_power(height, power);
         if archived.is_some() {
             power_archive(self.owner(slot)).save(self.store, archived);
         }
@@ -336,7 +334,7 @@ impl<'a> Ledger<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use commons::codec::{put_amount, put_u64};
+    use commons::layout::Layout;
     use cosmwasm_std::testing::MockStorage;
 
     fn addr(s: &str) -> Addr {
@@ -346,10 +344,10 @@ mod tests {
     #[test]
     fn fields_round_trip_with_and_without_delegatee() {
         let mut a = Account::default();
-        assert_eq!(a.as_bytes().len(), ACCOUNT_LEN);
+        assert_eq!(a.as_bytes().len(), AccountLayout::LEN);
         a.set_balance(Uint128::MAX);
         a.set_locked(Uint128::new(3));
-        a.power_mut().set(10, Uint128::new(7));
+        a.set_power(10, Uint128::new(7));
         let stored = Account::from_stored(Some(a.as_bytes().to_vec())).unwrap();
         assert_eq!(stored, a);
         assert_eq!(stored.balance(), Uint128::MAX);
@@ -358,12 +356,12 @@ mod tests {
         assert_eq!(stored.delegatee(), None);
         let d = addr("cosmwasm1delegatee");
         a.set_delegatee(Some(&d));
-        assert_eq!(a.as_bytes().len(), ACCOUNT_LEN + 18);
+        assert_eq!(a.as_bytes().len(), AccountLayout::LEN + 18);
         let stored = Account::from_stored(Some(a.as_bytes().to_vec())).unwrap();
         assert_eq!(stored.delegatee(), Some(d));
         assert_eq!(stored.balance(), Uint128::MAX);
         a.set_delegatee(None);
-        assert_eq!(a.as_bytes().len(), ACCOUNT_LEN);
+        assert_eq!(a.as_bytes().len(), AccountLayout::LEN);
         assert_eq!(a.delegatee(), None);
         assert_eq!(a.power().now().u128(), 7);
     }
@@ -371,31 +369,36 @@ mod tests {
     #[test]
     fn corrupt_records_are_errors() {
         let ok = Account::default().as_bytes().to_vec();
-        assert!(Account::from_stored(Some(ok[..ACCOUNT_LEN - 1].to_vec())).is_err());
+        assert!(Account::from_stored(Some(ok[..AccountLayout::LEN - 1].to_vec())).is_err());
         assert!(Account::from_stored(Some(vec![])).is_err());
         let mut longer = ok.clone();
         longer.push(b'x');
         assert!(Account::from_stored(Some(longer)).is_err());
         // delegating without a delegatee, or with one that is not UTF-8
-        let mut bad = ok;
-        bad[FLAGS] = DELEGATES;
+        let mut bad = ok.clone();
+        bad[AccountLayout::FLAGS.at()] = DELEGATES;
         assert!(Account::from_stored(Some(bad.clone())).is_err());
         bad.extend_from_slice(&[0xc3, 0x28]);
         assert!(Account::from_stored(Some(bad)).is_err());
         assert_eq!(Account::from_stored(None).unwrap(), Account::default());
+        // a layout version this code does not read
+        let mut future = ok;
+        future[0] = 2;
+        let err = Account::from_stored(Some(future)).unwrap_err();
+        assert!(err.to_string().contains("layout version 2"), "{err}");
     }
 
     #[test]
     fn layout_is_the_documented_one() {
         // a holder of 1000 tokens whose power last changed at height 1, delegating to "d"
-        let mut raw = vec![DELEGATES];
-        put_amount(&mut raw, Uint128::new(1000)); // balance
-        put_amount(&mut raw, Uint128::new(5)); // locked
+        let mut raw = vec![1, DELEGATES]; // version, flags
+        raw.extend(1000u128.to_be_bytes()); // balance
+        raw.extend(5u128.to_be_bytes()); // locked
         raw.push(1); // power changed
-        put_amount(&mut raw, Uint128::new(1000)); // power now
-        put_u64(&mut raw, 1); // changed at
-        put_amount(&mut raw, Uint128::zero()); // power at the start of block 1
-        put_u64(&mut raw, 1); // first change
+        raw.extend(1000u128.to_be_bytes()); // power now
+        raw.extend(1u64.to_be_bytes()); // changed at
+        raw.extend(0u128.to_be_bytes()); // power at the start of block 1
+        raw.extend(1u64.to_be_bytes()); // first change
         raw.push(b'd');
         let mut key = vec![0, 7];
         key.extend_from_slice(b"account");
@@ -410,7 +413,14 @@ mod tests {
         assert_eq!(a.power().at_height(2, |_| Ok(None)).unwrap().u128(), 1000);
         assert_eq!(a.delegatee(), Some(addr("d")));
         assert_eq!(a.as_bytes(), &raw[..]);
-        assert_eq!(get_u64(a.as_bytes(), POWER + 17), 1);
+        assert_eq!(
+            (
+                AccountLayout::BALANCE.at(),
+                AccountLayout::POWER.at(),
+                AccountLayout::LEN
+            ),
+            (2, 34, 83)
+        );
     }
 
     #[test]

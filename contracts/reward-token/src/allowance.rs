@@ -2,9 +2,8 @@
 //!
 //! Each allowance is stored twice, by (owner, spender) for `all_allowances` and by
 //! (spender, owner) for `all_spender_allowances`, as cw20-base does; a change reads the owner's
-//! copy only and writes both. Value layout (25 bytes, big-endian): expiry kind (1: 0 never,
-//! 1 at a height, 2 at a time), expiry height or time in nanoseconds (8, zero when never),
-//! amount (16).
+//! copy only and writes both. `transfer_from` and `send_from` read and write it, so it is a
+//! binary record ([`AllowanceLayout`]).
 
 use commons::pagination::page_limit;
 use cosmwasm_std::{
@@ -20,44 +19,56 @@ use crate::error::ContractError;
 use crate::response::{response, Attrs};
 use crate::state::{ALLOWANCE_NS, ALLOWANCE_SPENDER_NS};
 use crate::tokens::validate_addr;
-use commons::codec::{get_amount, get_u64, owner_prefix, set_amount, set_u64};
+use commons::codec::owner_prefix;
+use commons::layout::{LayoutError, Stored};
 
-const KIND: usize = 0;
-const AT: usize = 1;
-const AMOUNT: usize = 9;
-/// Bytes of a stored allowance.
-const ALLOWANCE_LEN: usize = 25;
+commons::layout! {
+    /// An allowance record.
+    pub struct AllowanceLayout("allowance", version 1) {
+        /// 0 never, 1 at a height, 2 at a time
+        EXPIRY_KIND: u8,
+        /// the height, or the time in nanoseconds (zero when never)
+        EXPIRES_AT: u64,
+        AMOUNT: Uint128,
+    }
+}
+
 const NEVER: u8 = 0;
 const AT_HEIGHT: u8 = 1;
 const AT_TIME: u8 = 2;
 
 /// Encodes an allowance.
 fn encode(allowance: &AllowanceResponse) -> Vec<u8> {
-    let mut out = vec![0; ALLOWANCE_LEN];
     let (kind, at) = match allowance.expires {
         Expiration::Never {} => (NEVER, 0),
         Expiration::AtHeight(height) => (AT_HEIGHT, height),
         Expiration::AtTime(time) => (AT_TIME, time.nanos()),
     };
-    out[KIND] = kind;
-    set_u64(&mut out, AT, at);
-    set_amount(&mut out, AMOUNT, allowance.allowance);
-    out
+    let mut r = Stored::<AllowanceLayout>::new();
+    r.set(AllowanceLayout::EXPIRY_KIND, kind);
+    r.set(AllowanceLayout::EXPIRES_AT, at);
+    r.set(AllowanceLayout::AMOUNT, allowance.allowance);
+    r.into_bytes()
 }
 
 /// Decodes what [`encode`] wrote.
-fn decode(bytes: &[u8]) -> StdResult<AllowanceResponse> {
-    let at = get_u64(bytes, AT);
-    let expires = match bytes.first().copied() {
-        _ if bytes.len() != ALLOWANCE_LEN => None,
-        Some(NEVER) => Some(Expiration::Never {}),
-        Some(AT_HEIGHT) => Some(Expiration::AtHeight(at)),
-        Some(AT_TIME) => Some(Expiration::AtTime(Timestamp::from_nanos(at))),
-        _ => None,
-    }
-    .ok_or_else(|| StdError::parse_err("allowance", "record is corrupt"))?;
+fn decode(bytes: Vec<u8>) -> StdResult<AllowanceResponse> {
+    let r = Stored::<AllowanceLayout>::from_exact(bytes)?;
+    let at = r.get(AllowanceLayout::EXPIRES_AT);
+    let expires = match r.get(AllowanceLayout::EXPIRY_KIND) {
+        NEVER => Expiration::Never {},
+        AT_HEIGHT => Expiration::AtHeight(at),
+        AT_TIME => Expiration::AtTime(Timestamp::from_nanos(at)),
+        _ => {
+            return Err(LayoutError::Corrupt {
+                record: "allowance",
+                reason: "unknown expiry kind",
+            }
+            .into())
+        }
+    };
     Ok(AllowanceResponse {
-        allowance: get_amount(bytes, AMOUNT),
+        allowance: r.get(AllowanceLayout::AMOUNT),
         expires,
     })
 }
@@ -72,7 +83,7 @@ fn keys(owner: &Addr, spender: &Addr) -> (Vec<u8>, Vec<u8>) {
 }
 
 fn load(store: &dyn Storage, by_owner: &[u8]) -> StdResult<Option<AllowanceResponse>> {
-    store.get(by_owner).map(|b| decode(&b)).transpose()
+    store.get(by_owner).map(decode).transpose()
 }
 
 fn save(store: &mut dyn Storage, keys: &(Vec<u8>, Vec<u8>), allowance: &AllowanceResponse) {
@@ -241,7 +252,7 @@ fn page(
             .get(prefix.len()..)
             .and_then(|b| String::from_utf8(b.to_vec()).ok())
             .ok_or_else(|| StdError::parse_err("allowance", "key is corrupt"))?;
-        page.push((other, decode(&value)?));
+        page.push((other, decode(value)?));
     }
     Ok(page)
 }
@@ -289,6 +300,7 @@ pub fn query_spender_allowances(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use commons::layout::Layout;
     use cosmwasm_std::testing::MockStorage;
     use cw_storage_plus::Map;
 
@@ -304,14 +316,15 @@ mod tests {
                 expires,
             };
             let bytes = encode(&a);
-            assert_eq!(bytes.len(), ALLOWANCE_LEN);
-            assert_eq!(decode(&bytes).unwrap(), a);
+            assert_eq!(bytes.len(), AllowanceLayout::LEN);
+            assert_eq!(decode(bytes).unwrap(), a);
         }
         let a = AllowanceResponse {
             allowance: Uint128::new(5),
             expires: Expiration::AtHeight(3),
         };
-        let mut want = vec![AT_HEIGHT, 0, 0, 0, 0, 0, 0, 0, 3];
+        // version, expiry kind, expiry height, amount
+        let mut want = vec![1, AT_HEIGHT, 0, 0, 0, 0, 0, 0, 0, 3];
         want.extend_from_slice(&5u128.to_be_bytes());
         assert_eq!(encode(&a), want);
     }
@@ -319,13 +332,17 @@ mod tests {
     #[test]
     fn corrupt_records_are_errors() {
         let good = encode(&AllowanceResponse::default());
-        assert!(decode(&good[..24]).is_err());
+        assert!(decode(good[..25].to_vec()).is_err());
         let mut bad_kind = good.clone();
-        bad_kind[KIND] = 3;
-        assert!(decode(&bad_kind).is_err());
-        let mut longer = good;
+        bad_kind[AllowanceLayout::EXPIRY_KIND.at()] = 3;
+        assert!(decode(bad_kind).is_err());
+        let mut longer = good.clone();
         longer.push(0);
-        assert!(decode(&longer).is_err());
+        assert!(decode(longer).is_err());
+        let mut future = good;
+        future[0] = 2;
+        let err = decode(future).unwrap_err();
+        assert!(err.to_string().contains("layout version 2"), "{err}");
     }
 
     #[test]

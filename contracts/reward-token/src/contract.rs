@@ -16,7 +16,7 @@ use crate::mint::{execute_mint, execute_update_minter, record_mint};
 use crate::mint_limit::{execute_update_mint_limit, instantiate_mint_limit};
 use crate::power;
 use crate::response::{response, Attrs};
-use crate::state::{Metadata, Supply};
+use crate::state::{Metadata, Supply, METADATA, SUPPLY_KEY};
 use crate::tokens::{
     execute_burn, execute_burn_from, execute_send, execute_send_from, execute_transfer,
     execute_transfer_from, validate_addr,
@@ -91,7 +91,7 @@ pub fn instantiate(
         symbol: msg.symbol,
         decimals: msg.decimals,
     };
-    metadata.save(deps.storage);
+    METADATA.save(deps.storage, &metadata)?;
     if let Some(marketing) = msg.marketing {
         save_marketing(deps.branch(), marketing)?;
     }
@@ -188,11 +188,19 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    // Records of the pre-release layout (JSON balances, no supply record) cannot be converted
-    // in one bounded call: refuse rather than run on storage this code cannot read.
-    if Supply::may_load(deps.storage)?.is_none() {
-        return Err(ContractError::UnknownStorageLayout);
-    }
+    // The supply record is the one record every token has, written at instantiation with the
+    // rest: its layout version is the storage's. This code reads version 1 (the only one so
+    // far). Storage it cannot read is refused rather than run on:
+    // - the pre-release layout (JSON balances) has no supply record;
+    // - the binary records from before layout versions start with a flag byte instead; a
+    //   supply record of that kind is never a version-1 record (its flags are 1 only without
+    //   a minter, and then it is 138 bytes, one short of version 1's fixed part), so it is an
+    //   unknown version or too short, both refused.
+    let supply = deps
+        .storage
+        .get(SUPPLY_KEY)
+        .ok_or(ContractError::UnknownStorageLayout)?;
+    Supply::from_stored(supply).map_err(ContractError::Layout)?;
     let mut res = response("migrate", 2);
     res.attr("version", CONTRACT_VERSION);
     Ok(res)

@@ -1,3 +1,4 @@
+use commons::layout::LayoutError;
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
 use commons::time::DurationError;
@@ -140,4 +141,8 @@ pub enum ContractError {
 
     #[error("the stored token is in a storage layout this version cannot read; migrate from a release, not from a pre-release build")]
     UnknownStorageLayout,
+
+    /// A stored record of a layout version this code does not read.
+    #[error("{0}; migration refused")]
+    Layout(LayoutError),
 }

@@ -15,43 +15,42 @@
 
 use cosmwasm_std::{Order, StdResult, Storage, Uint128};
 
-use commons::codec::{get_amount, get_u64, put_u64, set_amount, set_u64, Reader};
+use commons::codec::put_u64;
+use commons::layout::{PartMut, PartRef, Stored};
 
-/// Bytes of a stored history: changed (1: 0 never, 1 since `first`), now (16), changed_at (8),
-/// start (16), first (8).
-pub const HISTORY_LEN: usize = 49;
-const CHANGED: usize = 0;
-const NOW: usize = 1;
-const CHANGED_AT: usize = 17;
-const START: usize = 25;
-const FIRST: usize = 41;
+commons::part! {
+    /// A voting-power value and what answering "at the start of block h" needs, kept inside
+    /// the record it belongs to (an account, or the supply for the total).
+    pub struct History {
+        /// Whether the value ever changed (before that it is zero and the rest is unused).
+        CHANGED: bool,
+        /// The value after every change so far (this block's included).
+        NOW: Uint128,
+        /// The block of the latest change.
+        CHANGED_AT: u64,
+        /// The value at the start of `CHANGED_AT`.
+        START: Uint128,
+        /// The first block in which the value ever changed.
+        FIRST: u64,
+    }
+}
 
 /// An archive entry to store: the value at the start of the block `.0`.
 pub type Archived = (u64, Uint128);
 
-/// A voting-power value and what answering "at the start of block h" needs, read and changed
-/// in place in the [`HISTORY_LEN`] bytes of the record it belongs to:
-/// - `now`: the value after every change so far (this block's included);
-/// - `changed_at`: the block of the latest change, `start`: the value at the start of it;
-/// - `first`: the first block in which the value ever changed (meaningful once `changed` is
-///   set; before that the value is zero).
-///
-/// Bytes past the end of a shorter slice read as zero: a history that never changed.
-pub struct History<B>(pub B);
+/// A history, to read in place: each field is read when needed (a transfer reads only the
+/// value now).
+#[derive(Clone, Copy)]
+pub struct HistoryRef<'a>(pub PartRef<'a, History>);
 
-impl<B: AsRef<[u8]>> History<B> {
-    fn bytes(&self) -> &[u8] {
-        self.0.as_ref()
-    }
-
+impl HistoryRef<'_> {
     fn first(&self) -> Option<u64> {
-        let changed = self.bytes().get(CHANGED).copied().unwrap_or_default() != 0;
-        changed.then(|| get_u64(self.bytes(), FIRST))
+        first(self.0.get(History::CHANGED), self.0.get(History::FIRST))
     }
 
     /// The value now.
     pub fn now(&self) -> Uint128 {
-        get_amount(self.bytes(), NOW)
+        self.0.get(History::NOW)
     }
 
     /// The value at the start of block `height`. `archived_from(h)` must return the first
@@ -64,8 +63,8 @@ impl<B: AsRef<[u8]>> History<B> {
         let Some(first) = self.first() else {
             return Ok(Uint128::zero());
         };
-        let changed_at = get_u64(self.bytes(), CHANGED_AT);
-        let start = get_amount(self.bytes(), START);
+        let changed_at = self.0.get(History::CHANGED_AT);
+        let start = self.0.get(History::START);
         if height > changed_at {
             return Ok(self.now());
         }
@@ -82,38 +81,42 @@ impl<B: AsRef<[u8]>> History<B> {
     }
 }
 
-impl<B: AsRef<[u8]> + AsMut<[u8]>> History<B> {
-    /// Sets the value in block `height` (heights never decrease). Returns the archive entry the
-    /// caller must store when this is the first change in a new block. The slice must hold
-    /// [`HISTORY_LEN`] bytes.
-    pub fn set(&mut self, height: u64, value: Uint128) -> Option<Archived> {
-        let now = self.now();
-        let changed_at = get_u64(self.bytes(), CHANGED_AT);
-        let archived = match self.first() {
-            None => {
-                // first change ever: the value was zero until now
-                let b = self.0.as_mut();
-                if let Some(changed) = b.get_mut(CHANGED) {
-                    *changed = 1;
-                }
-                set_u64(b, FIRST, height);
-                set_u64(b, CHANGED_AT, height);
-                set_amount(b, START, now);
-                None
-            }
-            Some(first) if height > changed_at => {
-                // the previous change block is final; its start value goes to the archive,
-                // except for the first change block (zero at its start, implied by `first`)
-                let done = (changed_at, get_amount(self.bytes(), START));
-                let b = self.0.as_mut();
-                set_u64(b, CHANGED_AT, height);
-                set_amount(b, START, now);
-                (changed_at != first).then_some(done)
-            }
-            Some(_) => None,
-        };
-        set_amount(self.0.as_mut(), NOW, value);
-        archived
+fn first(changed: bool, first: u64) -> Option<u64> {
+    changed.then_some(first)
+}
+
+/// Sets the history `h` to `value` in block `height` (heights never decrease). Returns the
+/// archive entry the caller must store when this is the first change in a new block.
+pub fn set_history(mut h: PartMut<'_, History>, height: u64, value: Uint128) -> Option<Archived> {
+    let now = h.get(History::NOW);
+    let changed_at = h.get(History::CHANGED_AT);
+    let archived = match first(h.get(History::CHANGED), h.get(History::FIRST)) {
+        None => {
+            // first change ever: the value was zero until now
+            h.set(History::CHANGED, true);
+            h.set(History::FIRST, height);
+            h.set(History::CHANGED_AT, height);
+            h.set(History::START, now);
+            None
+        }
+        Some(first) if height > changed_at => {
+            // the previous change block is final; its start value goes to the archive,
+            // except for the first change block (zero at its start, implied by `first`)
+            let done = (changed_at, h.get(History::START));
+            h.set(History::CHANGED_AT, height);
+            h.set(History::START, now);
+            (changed_at != first).then_some(done)
+        }
+        Some(_) => None,
+    };
+    h.set(History::NOW, value);
+    archived
+}
+
+commons::layout! {
+    /// An archive entry: the value at the start of the block in its key.
+    pub struct ArchivedPower("power archive", version 1) {
+        POWER: Uint128,
     }
 }
 
@@ -138,7 +141,9 @@ impl Archive {
     /// Stores an entry returned by [`History::set`].
     pub fn save(&self, store: &mut dyn Storage, entry: Option<Archived>) {
         if let Some((height, value)) = entry {
-            store.set(&self.key(height), &value.u128().to_be_bytes());
+            let mut record = Stored::<ArchivedPower>::new();
+            record.set(ArchivedPower::POWER, value);
+            store.set(&self.key(height), record.as_bytes());
         }
     }
 
@@ -153,10 +158,8 @@ impl Archive {
             .next()
         {
             Some((_, value)) => {
-                let mut r = Reader::new(&value, "power archive");
-                let amount = r.amount()?;
-                r.finish()?;
-                Ok(Some(amount))
+                let record = Stored::<ArchivedPower>::from_exact(value)?;
+                Ok(Some(record.get(ArchivedPower::POWER)))
             }
             None => Ok(None),
         }
@@ -169,9 +172,16 @@ mod tests {
     use cosmwasm_std::testing::MockStorage;
     use std::collections::BTreeMap;
 
+    commons::layout! {
+        /// A record holding one history.
+        struct Holder("holder", version 1) {
+            VALUE: History,
+        }
+    }
+
     /// A value and its archive, next to a plain model of "value at the start of each block".
     struct Tracked {
-        history: History<Vec<u8>>,
+        record: Stored<Holder>,
         archive: Archive,
         /// The value after each block that changed it.
         after: BTreeMap<u64, u128>,
@@ -180,14 +190,18 @@ mod tests {
     impl Tracked {
         fn new(prefix: &[u8]) -> Self {
             Tracked {
-                history: History(vec![0u8; HISTORY_LEN]),
+                record: Stored::new(),
                 archive: Archive::new(prefix.to_vec()),
                 after: BTreeMap::new(),
             }
         }
 
         fn set(&mut self, store: &mut MockStorage, height: u64, value: u128) {
-            let entry = self.history.set(height, Uint128::new(value));
+            let entry = set_history(
+                self.record.part_mut(Holder::VALUE),
+                height,
+                Uint128::new(value),
+            );
             self.archive.save(store, entry);
             self.after.insert(height, value);
         }
@@ -202,7 +216,7 @@ mod tests {
         }
 
         fn got(&self, store: &MockStorage, height: u64) -> u128 {
-            self.history
+            HistoryRef(self.record.part(Holder::VALUE))
                 .at_height(height, |h| self.archive.first_from(store, h))
                 .unwrap()
                 .u128()
@@ -232,7 +246,7 @@ mod tests {
         a.check_every_height(&store, 14);
         b.check_every_height(&store, 14);
         assert_eq!(a.got(&store, 6), 20);
-        assert_eq!(a.history.now().u128(), 3);
+        assert_eq!(HistoryRef(a.record.part(Holder::VALUE)).now().u128(), 3);
         // another value's archive does not leak into this one's
         assert_eq!(b.got(&store, 7), 0);
         assert_eq!(b.got(&store, 8), 99);
@@ -284,19 +298,34 @@ mod tests {
 
     #[test]
     fn layout_holds_extremes() {
-        let mut h = History(vec![0u8; HISTORY_LEN]);
-        assert_eq!(h.now(), Uint128::zero());
-        assert_eq!(h.at_height(5, |_| unreachable!()).unwrap(), Uint128::zero());
-        assert_eq!(h.set(u64::MAX - 1, Uint128::MAX), None);
-        assert_eq!(h.set(u64::MAX, Uint128::new(1)), None);
-        assert_eq!(h.now(), Uint128::new(1));
-        let b = &h.0;
-        assert_eq!(b[CHANGED], 1);
-        assert_eq!(get_amount(b, START), Uint128::MAX);
-        assert_eq!(get_u64(b, CHANGED_AT), u64::MAX);
-        assert_eq!(get_u64(b, FIRST), u64::MAX - 1);
+        let mut r = Stored::<Holder>::new();
+        let h = |r: &Stored<Holder>| HistoryRef(r.part(Holder::VALUE)).now();
+        assert_eq!(h(&r), Uint128::zero());
+        let read = HistoryRef(r.part(Holder::VALUE));
         assert_eq!(
-            h.at_height(u64::MAX, |_| unreachable!()).unwrap(),
+            read.at_height(5, |_| unreachable!()).unwrap(),
+            Uint128::zero()
+        );
+        assert_eq!(
+            set_history(r.part_mut(Holder::VALUE), u64::MAX - 1, Uint128::MAX),
+            None
+        );
+        assert_eq!(
+            set_history(r.part_mut(Holder::VALUE), u64::MAX, Uint128::new(1)),
+            None
+        );
+        assert_eq!(h(&r), Uint128::new(1));
+        // version, then changed, now, changed at, start, first
+        let mut want = vec![1, 1];
+        want.extend(1u128.to_be_bytes());
+        want.extend(u64::MAX.to_be_bytes());
+        want.extend(u128::MAX.to_be_bytes());
+        want.extend((u64::MAX - 1).to_be_bytes());
+        assert_eq!(r.as_bytes(), &want[..]);
+        assert_eq!(
+            HistoryRef(r.part(Holder::VALUE))
+                .at_height(u64::MAX, |_| unreachable!())
+                .unwrap(),
             Uint128::MAX
         );
     }
@@ -308,7 +337,17 @@ mod tests {
         store.set(&archive.key(4), &[1, 2, 3]);
         assert!(archive.first_from(&store, 2).is_err());
         assert_eq!(archive.first_from(&store, 5).unwrap(), None);
+        // an entry of another layout version, and one that is too long
         store.set(&archive.key(6), &[0; 17]);
         assert!(archive.first_from(&store, 5).is_err());
+        let mut long = vec![1; 18];
+        store.set(&archive.key(6), &long);
+        assert!(archive.first_from(&store, 5).is_err());
+        long.pop();
+        store.set(&archive.key(6), &long);
+        assert_eq!(
+            archive.first_from(&store, 5).unwrap(),
+            Some(Uint128::new(u128::from_be_bytes([1; 16])))
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::allowance::{query_allowance, query_owner_allowances, query_spender_al
 use crate::delegation::query_delegation;
 use crate::marketing::{query_download_logo, query_marketing_info};
 use crate::mint_limit::query_mint_limit;
-use crate::state::{total_power_archive, Metadata, Supply, ACCOUNT_NS};
+use crate::state::{total_power_archive, Supply, ACCOUNT_NS, METADATA};
 use crate::vesting::query_vesting;
 use commons::codec::map_key;
 
@@ -111,7 +111,7 @@ fn query_all_accounts(
 }
 
 fn query_token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
-    let metadata = Metadata::load(deps.storage)?;
+    let metadata = METADATA.load(deps.storage)?;
     Ok(TokenInfoResponse {
         name: metadata.name,
         symbol: metadata.symbol,

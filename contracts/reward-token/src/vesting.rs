@@ -47,7 +47,7 @@ fn grant_key(holder: &Addr, id: u64) -> Vec<u8> {
 fn load_grant(store: &dyn Storage, holder: &Addr, id: u64) -> StdResult<Option<Grant>> {
     store
         .get(&grant_key(holder, id))
-        .map(|b| Grant::decode(&b))
+        .map(Grant::decode)
         .transpose()
 }
 
@@ -82,7 +82,7 @@ fn grants_from(
             .and_then(|b| <[u8; 8]>::try_from(b).ok())
             .map(u64::from_be_bytes)
             .ok_or_else(|| StdError::parse_err("vesting grant", "key is corrupt"))?;
-        grants.push((id, Grant::decode(&value)?));
+        grants.push((id, Grant::decode(value)?));
     }
     Ok(grants)
 }

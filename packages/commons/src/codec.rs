@@ -1,13 +1,12 @@
-//! Fixed binary layouts for contract storage: big-endian integers one after the other,
-//! strings and addresses with a 4-byte length in front (or as a record's tail), and storage
-//! keys laid out as cw-storage-plus lays them out, so its range reads work over them.
+//! Variable-length parts of binary records, and storage keys.
 //!
-//! Parsing JSON costs tens of thousands of gas per byte in the VM, far more than the storage
-//! access itself, so the records read on every transfer, vote or execution are stored this
-//! way. Hot records can also be changed in place ([`get_amount`] / [`set_amount`] and friends):
-//! in the optimized wasm every copy of a value larger than a few words becomes a byte-by-byte
-//! loop (the lowering of `memory.copy`), so decoding a record into a struct and moving it around
-//! can cost more than its storage calls. Every read fails on a truncated or over-long record.
+//! [`Reader`] and [`Writer`] read and write big-endian integers one after the other, and strings
+//! and addresses with a 4-byte length in front: the tails of hot records whose fixed part is a
+//! [`layout`](crate::layout) (a job's addresses and pending reports, a proposal's proposer and
+//! deposit). Every read fails on a truncated or over-long record.
+//!
+//! The key helpers lay storage keys out as cw-storage-plus lays them out, so its range reads
+//! work over them and its `Map`s can read what they address.
 
 use cosmwasm_std::{Addr, StdError, StdResult, Timestamp, Uint128};
 
@@ -226,39 +225,6 @@ pub fn prefix_end(prefix: &[u8]) -> Vec<u8> {
     vec![u8::MAX; prefix.len() + 1]
 }
 
-/// The 8 big-endian bytes at `at` as an integer (zero past the end of `bytes`). Reads them as
-/// one array rather than with `copy_from_slice`, which the wasm lowers to a byte loop.
-pub fn get_u64(bytes: &[u8], at: usize) -> u64 {
-    let raw: Option<&[u8; 8]> = bytes.get(at..at + 8).and_then(|s| s.try_into().ok());
-    raw.map_or(0, |raw| u64::from_be_bytes(*raw))
-}
-
-/// Writes `value` as the 8 big-endian bytes at `at` (callers check the record's length).
-pub fn set_u64(bytes: &mut [u8], at: usize, value: u64) {
-    let raw: Option<&mut [u8; 8]> = bytes.get_mut(at..at + 8).and_then(|s| s.try_into().ok());
-    if let Some(raw) = raw {
-        *raw = value.to_be_bytes();
-    }
-}
-
-/// The 16 big-endian bytes at `at` as an amount (zero past the end of `bytes`).
-pub fn get_amount(bytes: &[u8], at: usize) -> Uint128 {
-    let high = u128::from(get_u64(bytes, at));
-    Uint128::new(high << 64 | u128::from(get_u64(bytes, at + 8)))
-}
-
-/// Writes `amount` as the 16 big-endian bytes at `at` (callers check the record's length).
-pub fn set_amount(bytes: &mut [u8], at: usize, amount: Uint128) {
-    let value = amount.u128();
-    set_u64(bytes, at, (value >> 64) as u64);
-    set_u64(bytes, at + 8, value as u64);
-}
-
-/// Appends an amount as 16 big-endian bytes.
-pub fn put_amount(out: &mut Vec<u8>, amount: Uint128) {
-    out.extend_from_slice(&amount.u128().to_be_bytes());
-}
-
 /// Appends a height or a time as 8 big-endian bytes.
 pub fn put_u64(out: &mut Vec<u8>, value: u64) {
     out.extend_from_slice(&value.to_be_bytes());
@@ -335,18 +301,6 @@ mod tests {
     }
 
     #[test]
-    fn in_place_helpers_read_back_what_was_written() {
-        let mut out = vec![7u8];
-        put_amount(&mut out, Uint128::MAX);
-        put_u64(&mut out, u64::MAX - 1);
-        let mut r = Reader::new(&out, "test");
-        assert_eq!(r.u8().unwrap(), 7);
-        assert_eq!(r.amount().unwrap(), Uint128::MAX);
-        assert_eq!(r.u64().unwrap(), u64::MAX - 1);
-        r.finish().unwrap();
-    }
-
-    #[test]
     fn truncated_and_long_records_are_errors_in_place_too() {
         let mut r = Reader::new(&[1, 2, 3], "test");
         assert!(r.u64().is_err());
@@ -354,21 +308,6 @@ mod tests {
         r.u8().unwrap();
         assert!(r.finish().is_err());
         assert!(Reader::new(&[], "test").finish().is_ok());
-    }
-
-    #[test]
-    fn fields_in_place_read_back_and_stay_in_bounds() {
-        let mut b = vec![0u8; 30];
-        set_amount(&mut b, 1, Uint128::MAX - Uint128::one());
-        set_u64(&mut b, 17, 0x0102_0304_0506_0708);
-        assert_eq!(get_amount(&b, 1), Uint128::MAX - Uint128::one());
-        assert_eq!(get_u64(&b, 17), 0x0102_0304_0506_0708);
-        assert_eq!(b[17..25], [1, 2, 3, 4, 5, 6, 7, 8]);
-        // out of range: reads are zero, writes do nothing
-        set_u64(&mut b, 25, u64::MAX);
-        assert_eq!(get_u64(&b, 25), 0);
-        assert_eq!(get_amount(&b, 25), Uint128::zero());
-        assert_eq!(b.len(), 30);
     }
 
     #[test]

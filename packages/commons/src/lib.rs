@@ -2,8 +2,9 @@
 //!
 //! Contracts depend only on this crate, never on each other: every cross-contract call is a
 //! message or a query whose types live here, one module per contract plus the shared types
-//! (assets, vesting schedules, pagination, migration rules), and the binary record layout the
-//! contracts store their hot records in (`codec`).
+//! (assets, vesting schedules, pagination, migration rules), and the binary record layouts the
+//! contracts store their hot records in (`layout`, with `codec` for variable-length tails and
+//! storage keys).
 //!
 //! Every wire type is declared with `#[wire]` (`commons_json`): serde's derives and the schema
 //! as `#[cw_serde]` gives them, `deny_unknown_fields` (so every contract refuses a misspelt
@@ -14,6 +15,7 @@ pub mod asset;
 pub mod codec;
 pub mod escrow;
 pub mod governance;
+pub mod layout;
 pub mod migrate;
 pub mod pagination;
 pub mod reward_token;

@@ -1,10 +1,11 @@
 //! `migrate`: same contract only, never a downgrade, and never over jobs it cannot read.
 
 use super::*;
+use commons::layout::LayoutError;
 use commons::migrate::{MigrateError, MigrateMsg};
 
 /// A stand-in for an earlier deployment: it records any cw2 name and version and, if asked,
-/// a job under the pre-release JSON key.
+/// job 1 under a namespace of some layout.
 mod impostor {
     use cosmwasm_schema::cw_serde;
     use cosmwasm_std::{Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult};
@@ -13,16 +14,15 @@ mod impostor {
     pub struct Init {
         pub name: String,
         pub version: String,
-        pub old_job: bool,
+        /// A namespace and the stored bytes of job 1 in it.
+        pub job: Option<(String, Binary)>,
     }
 
     pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: Init) -> StdResult<Response> {
         cw2::set_contract_version(deps.storage, msg.name, msg.version)?;
-        if msg.old_job {
-            // cw-storage-plus key of job 1 in the map "job": length-prefixed namespace, id
-            let mut key = b"\x00\x03job".to_vec();
-            key.extend_from_slice(&1u64.to_be_bytes());
-            deps.storage.set(&key, br#"{"client":"someone"}"#);
+        if let Some((namespace, job)) = msg.job {
+            let key = commons::codec::map_key(namespace.as_bytes(), &1u64.to_be_bytes());
+            deps.storage.set(&key, &job);
         }
         Ok(Response::new())
     }
@@ -36,7 +36,7 @@ mod impostor {
     }
 }
 
-fn migrate_from(name: &str, version: &str, old_job: bool) -> AnyResult<AppResponse> {
+fn migrate_from(name: &str, version: &str, job: Option<(&str, &[u8])>) -> AnyResult<AppResponse> {
     let mut app = App::default();
     let admin = app.api().addr_make("admin");
     let old = app.store_code(Box::new(ContractWrapper::new(
@@ -48,7 +48,7 @@ fn migrate_from(name: &str, version: &str, old_job: bool) -> AnyResult<AppRespon
     let init = impostor::Init {
         name: name.into(),
         version: version.into(),
-        old_job,
+        job: job.map(|(ns, bytes)| (ns.to_string(), cosmwasm_std::Binary::from(bytes))),
     };
     let addr = app
         .instantiate_contract(
@@ -70,7 +70,7 @@ fn migrate_err(res: AnyResult<AppResponse>) -> ContractError {
 #[test]
 fn migrate_refuses_downgrades_and_other_contracts() {
     assert_eq!(
-        migrate_err(migrate_from("crates.io:commons-treasury", "0.1.0", false)),
+        migrate_err(migrate_from("crates.io:commons-treasury", "0.1.0", None)),
         ContractError::Migrate(MigrateError::WrongContract {
             expected: "crates.io:commons-compute-escrow".into(),
             found: "crates.io:commons-treasury".into(),
@@ -80,27 +80,60 @@ fn migrate_refuses_downgrades_and_other_contracts() {
         migrate_err(migrate_from(
             "crates.io:commons-compute-escrow",
             "99.0.0",
-            false
+            None
         )),
         ContractError::Migrate(MigrateError::Downgrade {
             stored: "99.0.0".into(),
             new: env!("CARGO_PKG_VERSION").into(),
         })
     );
-    let res = migrate_from("crates.io:commons-compute-escrow", "0.0.1", false).unwrap();
+    let res = migrate_from("crates.io:commons-compute-escrow", "0.0.1", None).unwrap();
     assert_eq!(attr(&res, "action").as_deref(), Some("migrate"));
 }
 
 #[test]
 fn migrate_refuses_jobs_in_the_pre_release_layout() {
+    let from = |job| {
+        migrate_err(migrate_from(
+            "crates.io:commons-compute-escrow",
+            "0.0.1",
+            job,
+        ))
+    };
+    // JSON jobs, then binary jobs without a layout version
+    assert_eq!(
+        from(Some(("job", br#"{"client":"someone"}"#))),
+        ContractError::UnknownStorageLayout
+    );
+    assert_eq!(
+        from(Some(("job_v2", &[1; 200]))),
+        ContractError::UnknownStorageLayout
+    );
+}
+
+#[test]
+fn migrate_refuses_jobs_of_an_unknown_layout_version() {
+    let mut job = vec![0; 200];
+    job[0] = 2;
     assert_eq!(
         migrate_err(migrate_from(
             "crates.io:commons-compute-escrow",
             "0.0.1",
-            true
+            Some(("job_v3", &job))
         )),
-        ContractError::UnknownStorageLayout
+        ContractError::Layout(LayoutError::UnknownVersion {
+            record: "job",
+            version: 2
+        })
     );
+    // a version-1 job is read
+    job[0] = 1;
+    migrate_from(
+        "crates.io:commons-compute-escrow",
+        "0.0.1",
+        Some(("job_v3", &job)),
+    )
+    .unwrap();
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Instantiation rules (cw20-base's metadata rules, typed) and migration.
 
 use super::*;
+use commons::layout::LayoutError;
 use commons::migrate::{MigrateError, MigrateMsg};
 use commons::reward_token::InstantiateMarketingInfo;
 use cosmwasm_std::coins;
@@ -155,14 +156,14 @@ mod impostor {
     pub struct Init {
         pub name: String,
         pub version: String,
-        /// Whether to write a supply record, as a token in the current storage layout has.
-        pub current_layout: bool,
+        /// The supply record to store, as a token of some storage layout has.
+        pub supply: Option<Binary>,
     }
 
     pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: Init) -> StdResult<Response> {
         cw2::set_contract_version(deps.storage, msg.name, msg.version)?;
-        if msg.current_layout {
-            crate::state::Supply::new(None, None, true).save(deps.storage);
+        if let Some(supply) = msg.supply {
+            deps.storage.set(crate::state::SUPPLY_KEY, &supply);
         }
         Ok(Response::new())
     }
@@ -177,10 +178,16 @@ mod impostor {
 }
 
 fn migrate_from(name: &str, version: &str) -> AnyResult<AppResponse> {
-    migrate_from_layout(name, version, true)
+    let supply = crate::state::Supply::new(None, None, true);
+    migrate_from_layout(name, version, Some(supply.as_bytes().to_vec()))
 }
 
-fn migrate_from_layout(name: &str, version: &str, current_layout: bool) -> AnyResult<AppResponse> {
+/// Migrates from a contract whose supply record is `supply` (none: no supply record).
+fn migrate_from_layout(
+    name: &str,
+    version: &str,
+    supply: Option<Vec<u8>>,
+) -> AnyResult<AppResponse> {
     let mut app = App::default();
     let admin = app.api().addr_make("admin");
     let old = app.store_code(Box::new(ContractWrapper::new(
@@ -192,7 +199,7 @@ fn migrate_from_layout(name: &str, version: &str, current_layout: bool) -> AnyRe
     let init = impostor::Init {
         name: name.into(),
         version: version.into(),
-        current_layout,
+        supply: supply.map(Binary::from),
     };
     let addr = app
         .instantiate_contract(
@@ -231,12 +238,44 @@ fn migrate_refuses_downgrades_and_other_contracts() {
 
 #[test]
 fn migrate_refuses_storage_it_cannot_read() {
-    // a token of this name and version whose storage has no supply record: the pre-release
-    // layout (JSON balances), which this version does not read
-    let err = migrate_from_layout("crates.io:commons-reward-token", "0.0.1", false).unwrap_err();
+    let name = "crates.io:commons-reward-token";
+    let refusal = |supply| {
+        migrate_from_layout(name, "0.0.1", supply)
+            .unwrap_err()
+            .downcast::<ContractError>()
+            .unwrap()
+    };
+    // no supply record: the pre-release layout (JSON balances)
+    assert_eq!(refusal(None), ContractError::UnknownStorageLayout);
+    // a layout version this code does not read
+    let mut future = crate::state::Supply::new(None, None, true)
+        .as_bytes()
+        .to_vec();
+    future[0] = 2;
     assert_eq!(
-        err.downcast::<ContractError>().unwrap(),
-        ContractError::UnknownStorageLayout
+        refusal(Some(future)),
+        ContractError::Layout(LayoutError::UnknownVersion {
+            record: "supply",
+            version: 2
+        })
+    );
+    // supply records from before layout versions: flags first, then 137 bytes and the minter
+    let unversioned = |flags: u8, minter: &[u8]| {
+        let mut bytes = vec![flags];
+        bytes.extend_from_slice(&[0; 137]);
+        bytes.extend_from_slice(minter);
+        bytes
+    };
+    assert_eq!(
+        refusal(Some(unversioned(5, b"cosmwasm1minter"))),
+        ContractError::Layout(LayoutError::UnknownVersion {
+            record: "supply",
+            version: 5
+        })
+    );
+    assert_eq!(
+        refusal(Some(unversioned(1, b""))),
+        ContractError::Layout(LayoutError::Truncated { record: "supply" })
     );
 }
 
