@@ -25,6 +25,13 @@ test("member story", async (t) => {
     await expectText(page.getByTestId("ledger"), /\+1,000 NTRN\s+donor\s+founding donation/, "the ledger");
   });
 
+  await s.step(t, "the playground lists its test accounts and the deploy's messages", async () => {
+    await page.getByRole("link", { name: "About the playground" }).click();
+    await expectText(page.getByRole("main"), /alice \(member\) neutron1[\s\S]*orbit \(compute provider\) neutron1/, "the test accounts");
+    await expectText(page.getByRole("main"), /Voting lasts 3 days \(the outcome can be final after 1 day\), then a timelock of 2 days/, "the demo DAO's rules");
+    await expectText(page.getByRole("main"), "6 messages", "the deploy's messages (4 codes stored, governance instantiated, its admin handed over)");
+  });
+
   await s.step(t, "a refused proposal shows the contract's error and keeps the form", async () => {
     await actAs(page, "alice");
     await go(page, "new");

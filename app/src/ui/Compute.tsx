@@ -31,7 +31,8 @@ function JobTerms({ job, state }: { job: Job; state: AppState }) {
   const fmt = (v: string | bigint) => money(v, job.asset, state.suite.units);
   return (
     <p className="small">
-      {job.max_units} units at {fmt(job.price_per_unit)} ({fmt(BigInt(job.price_per_unit) * BigInt(job.max_units))} escrowed) for {state.name(job.client)}; spec{" "}
+      {job.max_units} units at {fmt(job.price_per_unit)}
+      {job.status === "open" || job.status === "running" ? ` (${fmt(BigInt(job.price_per_unit) * BigInt(job.max_units))} escrowed)` : ""} for {state.name(job.client)}; spec{" "}
       <code>{job.spec.uri}</code>. Accept by {date(seconds(job.accept_by))}, deadline {date(seconds(job.deadline))} ({relative(seconds(job.deadline), state.now)}). Challenge period{" "}
       {duration(job.challenge_period_seconds)}, fee {job.fee_bps / 100}%.
     </p>
