@@ -17,8 +17,7 @@ use cosmwasm_std::{
 
 use crate::config::config_from_msg;
 use crate::error::ContractError;
-use crate::state::save_config;
-use commons::codec::{Reader, Writer};
+use crate::state::{save_config, BootstrapAddrs, BOOTSTRAP_ADDRS};
 
 const TAG: u64 = 1 << 62;
 const TOKEN: u64 = TAG | 1;
@@ -27,23 +26,21 @@ const ESCROW: u64 = TAG | 3;
 
 /// The instantiate message (JSON), kept until the last contract exists.
 const PENDING: &[u8] = b"bootstrap_msg";
-/// Token and treasury addresses, as they are created (see `codec`).
-const CREATED: &[u8] = b"bootstrap_addrs";
-
-fn save_created(store: &mut dyn Storage, token: Option<&Addr>, treasury: Option<&Addr>) {
-    let mut w = Writer::default();
-    w.opt_addr(token).opt_addr(treasury);
-    store.set(CREATED, &w.0);
+fn save_created(
+    store: &mut dyn Storage,
+    token: Option<&Addr>,
+    treasury: Option<&Addr>,
+) -> StdResult<()> {
+    let created = BootstrapAddrs {
+        token: token.cloned(),
+        treasury: treasury.cloned(),
+    };
+    BOOTSTRAP_ADDRS.save(store, &created)
 }
 
 fn load_created(store: &dyn Storage) -> StdResult<(Option<Addr>, Option<Addr>)> {
-    let bytes = store
-        .get(CREATED)
-        .ok_or_else(|| StdError::not_found("bootstrap addresses"))?;
-    let mut r = Reader::new(&bytes, "bootstrap addresses");
-    let created = (r.opt_addr()?, r.opt_addr()?);
-    r.finish()?;
-    Ok(created)
+    let created: BootstrapAddrs = BOOTSTRAP_ADDRS.load(store, "bootstrap addresses")?;
+    Ok((created.token, created.treasury))
 }
 
 pub fn is_bootstrap_reply(id: u64) -> bool {
@@ -110,7 +107,7 @@ pub fn start(deps: DepsMut, env: Env, mut msg: InstantiateMsg) -> Result<Respons
         "commons-reward-token",
         TOKEN,
     )?;
-    save_created(deps.storage, None, None);
+    save_created(deps.storage, None, None)?;
     let mut res = Response::new()
         .add_submessage(sub)
         .add_attribute("action", "instantiate")
@@ -167,7 +164,7 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
     let me = env.contract.address.to_string();
     match id {
         TOKEN => {
-            save_created(deps.storage, Some(&address), None);
+            save_created(deps.storage, Some(&address), None)?;
             let mut treasury_msg = suite.treasury_msg;
             treasury_msg.owner = me;
             // the new token is accepted, with its spend limit if one is given
@@ -193,7 +190,7 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
                 .add_attribute("token", address))
         }
         TREASURY => {
-            save_created(deps.storage, token.as_ref(), Some(&address));
+            save_created(deps.storage, token.as_ref(), Some(&address))?;
             let mut escrow_msg = suite.escrow_msg;
             escrow_msg.arbiter = me;
             escrow_msg.fee_recipient = address.to_string();
@@ -220,9 +217,9 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
         _ => {
             let token = token.ok_or_else(|| StdError::generic_err("token not created"))?;
             let config = config_from_msg(deps.api, &msg, token, treasury, Some(address.clone()))?;
-            save_config(deps.storage, &config);
+            save_config(deps.storage, &config)?;
             deps.storage.remove(PENDING);
-            deps.storage.remove(CREATED);
+            BOOTSTRAP_ADDRS.remove(deps.storage);
             Ok(Response::new().add_attribute("escrow", address))
         }
     }

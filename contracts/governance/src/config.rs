@@ -254,6 +254,6 @@ pub fn execute_update_config(
         });
     }
     let config = apply_update(deps.api, load_config(deps.storage)?, &msg)?;
-    save_config(deps.storage, &config);
+    save_config(deps.storage, &config)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }

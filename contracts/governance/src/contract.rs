@@ -14,7 +14,7 @@ use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
 use crate::proposal::{create_proposal, native_deposit};
 use crate::rewards::execute_claim_vote_rewards;
-use crate::state::{load_config, save_config, RewardPeriod};
+use crate::state::{check_layout, load_config, save_config, RewardPeriod};
 use crate::voting::execute_vote;
 
 pub const CONTRACT_NAME: &str = "crates.io:commons-governance";
@@ -33,7 +33,7 @@ pub fn instantiate(
         start: env.block.time,
         paid: Uint128::zero(),
     }
-    .save(deps.storage);
+    .save(deps.storage)?;
     if msg.suite.is_some() {
         return crate::bootstrap::start(deps, env, msg);
     }
@@ -55,7 +55,7 @@ pub fn instantiate(
         .map(|a| validate_addr(deps.api, a))
         .transpose()?;
     let config = config_from_msg(deps.api, &msg, token, treasury, escrow)?;
-    save_config(deps.storage, &config);
+    save_config(deps.storage, &config)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("token", config.token))
@@ -163,6 +163,7 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractEr
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    check_layout(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("version", CONTRACT_VERSION))

@@ -1,4 +1,5 @@
 use commons::governance::Status;
+use commons::layout::LayoutError;
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
 use commons::vesting::ScheduleError;
@@ -17,6 +18,10 @@ pub enum ContractError {
 
     #[error("{0}")]
     Migrate(#[from] MigrateError),
+
+    /// A stored record of a layout version this code does not read.
+    #[error("{0}; migration refused")]
+    Layout(LayoutError),
 
     #[error("{0}")]
     List(#[from] ListError),

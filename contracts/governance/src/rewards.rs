@@ -119,7 +119,7 @@ pub fn execute_claim_vote_rewards(
         });
     }
     period.paid += total;
-    period.save(deps.storage);
+    period.save(deps.storage)?;
 
     let token = config.contracts()?.token;
     let grant = grant_msg(token, &voter, total, now, &rewards.vesting)?;

@@ -146,38 +146,32 @@ impl<L: Layout> Stored<L> {
 
     /// As [`Self::new`], with room for a tail of `tail` bytes (appended without moving the
     /// record, see [`Self::into_bytes`]).
+    #[inline]
     pub fn with_tail_capacity(tail: usize) -> Self {
-        let mut bytes = Vec::with_capacity(L::LEN + tail);
-        bytes.push(L::VERSION);
-        bytes.resize(L::LEN, 0);
         Stored {
-            bytes,
+            bytes: zeroed(L::VERSION, L::LEN, tail),
             layout: PhantomData,
         }
     }
 
     /// The record in `bytes`, if they start with this layout's version and hold its fixed part.
+    #[inline]
     pub fn from_stored(bytes: Vec<u8>) -> Result<Self, LayoutError> {
-        match bytes.first() {
-            Some(&version) if version != L::VERSION => Err(LayoutError::UnknownVersion {
-                record: L::NAME,
-                version,
-            }),
-            _ if bytes.len() < L::LEN => Err(LayoutError::Truncated { record: L::NAME }),
-            _ => Ok(Stored {
-                bytes,
-                layout: PhantomData,
-            }),
-        }
+        check(&bytes, L::NAME, L::VERSION, L::LEN, false)?;
+        Ok(Stored {
+            bytes,
+            layout: PhantomData,
+        })
     }
 
     /// As [`Self::from_stored`], for a layout without a tail.
+    #[inline]
     pub fn from_exact(bytes: Vec<u8>) -> Result<Self, LayoutError> {
-        let record = Self::from_stored(bytes)?;
-        if !record.tail().is_empty() {
-            return Err(LayoutError::TooLong { record: L::NAME });
-        }
-        Ok(record)
+        check(&bytes, L::NAME, L::VERSION, L::LEN, true)?;
+        Ok(Stored {
+            bytes,
+            layout: PhantomData,
+        })
     }
 
     /// The value of `field`.
@@ -240,14 +234,15 @@ impl<L: Layout> Stored<L> {
     }
 
     /// The bytes after the fixed part.
+    #[inline]
     pub fn tail(&self) -> &[u8] {
-        &self.bytes[L::LEN..]
+        self.bytes.get(L::LEN..).unwrap_or_default()
     }
 
     /// Replaces the bytes after the fixed part.
+    #[inline]
     pub fn set_tail(&mut self, tail: &[u8]) {
-        self.bytes.truncate(L::LEN);
-        self.bytes.extend_from_slice(tail);
+        replace_tail(&mut self.bytes, L::LEN, tail)
     }
 
     /// The bytes to store.
@@ -259,6 +254,39 @@ impl<L: Layout> Stored<L> {
     pub fn into_bytes(self) -> Vec<u8> {
         self.bytes
     }
+}
+
+// The work of `Stored`'s constructors, not generic over the layout, so that the wasm holds
+// one copy of each however many layouts a contract has.
+
+fn zeroed(version: u8, len: usize, tail: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(len + tail);
+    bytes.push(version);
+    bytes.resize(len, 0);
+    bytes
+}
+
+fn check(
+    bytes: &[u8],
+    record: &'static str,
+    version: u8,
+    len: usize,
+    exact: bool,
+) -> Result<(), LayoutError> {
+    match bytes.first() {
+        Some(&found) if found != version => Err(LayoutError::UnknownVersion {
+            record,
+            version: found,
+        }),
+        _ if bytes.len() < len => Err(LayoutError::Truncated { record }),
+        _ if exact && bytes.len() > len => Err(LayoutError::TooLong { record }),
+        _ => Ok(()),
+    }
+}
+
+fn replace_tail(bytes: &mut Vec<u8>, len: usize, tail: &[u8]) {
+    bytes.truncate(len);
+    bytes.extend_from_slice(tail);
 }
 
 /// A part of a record, to read: the record's bytes and where the part starts. Not generic
@@ -328,7 +356,7 @@ macro_rules! layout {
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident($what:literal, version $version:literal) {
-            $($(#[$fmeta:meta])* $field:ident: $ty:ty),+ $(,)?
+            $($(#[$fmeta:meta])* $field:ident: $ty:ty),* $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -338,11 +366,11 @@ macro_rules! layout {
         impl $crate::layout::Layout for $name {
             const NAME: &'static str = $what;
             const VERSION: u8 = $version;
-            const LEN: usize = 1 $(+ <$ty as $crate::layout::Width>::SIZE)+;
+            const LEN: usize = 1 $(+ <$ty as $crate::layout::Width>::SIZE)*;
         }
 
         impl $name {
-            $crate::__layout_fields!($name, 1, $($(#[$fmeta])* $field: $ty,)+);
+            $crate::__layout_fields!($name, 1, $($(#[$fmeta])* $field: $ty,)*);
         }
     };
 }
@@ -422,13 +450,13 @@ macro_rules! fixed_int {
             const SIZE: usize = std::mem::size_of::<$ty>();
         }
 
-        /// Big-endian.
+        /// Big-endian. Not inlined: one copy of each in the wasm, called by every field.
         impl Fixed for $ty {
-            #[inline]
+            #[inline(never)]
             fn read(record: &[u8], at: usize) -> Self {
                 chunk(record, at).map_or(0, |b| <$ty>::from_be_bytes(*b))
             }
-            #[inline]
+            #[inline(never)]
             fn write(&self, record: &mut [u8], at: usize) {
                 if let Some(b) = chunk_mut(record, at) {
                     *b = self.to_be_bytes();

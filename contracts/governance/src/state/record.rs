@@ -2,43 +2,52 @@
 
 use commons::asset::Asset;
 use commons::governance::{RefundPolicy, Status, Tally};
-use cosmwasm_std::{Addr, Decimal, StdError, StdResult, Storage, Timestamp, Uint128};
+use commons::layout::Stored;
+use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
 use cw_utils::Threshold;
 
 use super::{
     asset_info, put_asset_info, put_threshold, refund_code, refund_from, status_code, status_from,
-    threshold, PROPOSALS,
+    threshold, ThresholdPart, PROPOSALS,
 };
 use commons::codec::{map_key, prefix_end, Reader, Writer};
 
-// Layout of a voting record: fixed offsets, then the proposer and the deposit.
-const STATUS: usize = 0;
-/// 0xff: none
-const CLOSED_AS: usize = 1;
-/// bit 0: revoting allowed, bit 1: deposit settled, bit 2: decided early
-const FLAGS: usize = 2;
-const REFUND: usize = 3;
-/// kind, then two 16-byte numbers
-const THRESHOLD: usize = 4;
-/// yes, no, abstain, veto
-const TALLY: usize = 37;
-const TOTAL_POWER: usize = 101;
-const SNAPSHOT_HEIGHT: usize = 117;
-/// times in nanoseconds: created, voting end, minimum voting end, decided early
-const CREATED_AT: usize = 125;
-const VOTING_ENDS_AT: usize = 133;
-const MIN_VOTING_ENDS_AT: usize = 141;
-const DECIDED_AT: usize = 149;
-/// seconds
-const EXECUTION_DELAY: usize = 157;
-const EXECUTION_WINDOW: usize = 165;
-const ACTION_COUNT: usize = 173;
-/// then: proposer (4-byte length, address), deposit (asset kind, denom or address, amount)
-const FIXED_LEN: usize = 177;
+commons::layout! {
+    /// The fixed part of a voting record; the proposer and the deposit follow as its tail
+    /// (proposer as a length-prefixed string, deposit as an asset kind, its denom or address
+    /// and its amount; see `commons::codec`).
+    pub struct ProposalLayout("proposal", version 1) {
+        /// `status_code`
+        STATUS: u8,
+        /// the status it had when closed; 0xff: none
+        CLOSED_AS: u8,
+        /// 1 revoting allowed, 2 deposit settled, 4 decided early
+        FLAGS: u8,
+        /// `refund_code`
+        REFUND: u8,
+        /// copied from the configuration at creation
+        THRESHOLD: ThresholdPart,
+        YES: Uint128,
+        NO: Uint128,
+        ABSTAIN: Uint128,
+        VETO: Uint128,
+        TOTAL_POWER: Uint128,
+        SNAPSHOT_HEIGHT: u64,
+        CREATED_AT: Timestamp,
+        VOTING_ENDS_AT: Timestamp,
+        MIN_VOTING_ENDS_AT: Timestamp,
+        /// meaningful with the "decided early" flag
+        DECIDED_AT: Timestamp,
+        EXECUTION_DELAY_SECONDS: u64,
+        EXECUTION_WINDOW_SECONDS: u64,
+        ACTION_COUNT: u32,
+    }
+}
 
 const REVOTING: u8 = 1;
 const DEPOSIT_SETTLED: u8 = 2;
 const DECIDED: u8 = 4;
+const NOT_CLOSED: u8 = u8::MAX;
 
 /// What a new proposal's voting record starts with.
 pub struct NewProposal<'a> {
@@ -66,62 +75,63 @@ pub struct NewProposal<'a> {
 /// vote reads a few fields and rewrites the tally, and decoding the whole record into a struct
 /// (and moving it around) would cost more than the rest of the vote.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Proposal {
-    bytes: Vec<u8>,
-}
+pub struct Proposal(Stored<ProposalLayout>);
 
 impl Proposal {
     pub fn new(p: NewProposal) -> Self {
-        let mut w = Writer::with_capacity(FIXED_LEN + 96);
+        let mut r = Stored::<ProposalLayout>::with_tail_capacity(96);
         let flags = if p.allow_revoting { REVOTING } else { 0 }
             | if p.deposit.is_none() {
                 DEPOSIT_SETTLED
             } else {
                 0
             };
-        w.u8(status_code(Status::Open))
-            .u8(u8::MAX)
-            .u8(flags)
-            .u8(refund_code(p.refund));
-        put_threshold(&mut w, p.threshold);
-        w.0.extend_from_slice(&[0; 64]);
-        w.amount(p.total_power)
-            .u64(p.snapshot_height)
-            .time(p.created_at)
-            .time(p.voting_ends_at)
-            .time(p.min_voting_ends_at)
-            .u64(0)
-            .u64(p.execution_delay_seconds)
-            .u64(p.execution_window_seconds)
-            .u32(p.action_count)
-            .string(p.proposer.as_str());
-        put_asset_info(&mut w, p.deposit.map(|d| &d.info));
+        r.set(ProposalLayout::STATUS, status_code(Status::Open));
+        r.set(ProposalLayout::CLOSED_AS, NOT_CLOSED);
+        r.set(ProposalLayout::FLAGS, flags);
+        r.set(ProposalLayout::REFUND, refund_code(p.refund));
+        put_threshold(r.part_mut(ProposalLayout::THRESHOLD), p.threshold);
+        r.set(ProposalLayout::TOTAL_POWER, p.total_power);
+        r.set(ProposalLayout::SNAPSHOT_HEIGHT, p.snapshot_height);
+        r.set(ProposalLayout::CREATED_AT, p.created_at);
+        r.set(ProposalLayout::VOTING_ENDS_AT, p.voting_ends_at);
+        r.set(ProposalLayout::MIN_VOTING_ENDS_AT, p.min_voting_ends_at);
+        r.set(
+            ProposalLayout::EXECUTION_DELAY_SECONDS,
+            p.execution_delay_seconds,
+        );
+        r.set(
+            ProposalLayout::EXECUTION_WINDOW_SECONDS,
+            p.execution_window_seconds,
+        );
+        r.set(ProposalLayout::ACTION_COUNT, p.action_count);
+        let mut tail = Writer::with_capacity(96);
+        tail.string(p.proposer.as_str());
+        put_asset_info(&mut tail, p.deposit.map(|d| &d.info));
         if let Some(d) = p.deposit {
-            w.amount(d.amount);
+            tail.amount(d.amount);
         }
-        Proposal { bytes: w.0 }
+        r.set_tail(&tail.0);
+        Proposal(r)
     }
 
-    /// The record in `bytes`, checked: every code valid, nothing missing or left over.
+    /// The record in `bytes`, checked: its layout version, every code valid, nothing missing
+    /// or left over.
     fn from_bytes(bytes: Vec<u8>) -> StdResult<Self> {
-        let mut r = Reader::new(&bytes, "proposal");
-        status_from(r.u8()?)?;
-        if let code @ 0..=254 = r.u8()? {
+        let p = Proposal(Stored::from_stored(bytes)?);
+        status_from(p.0.get(ProposalLayout::STATUS))?;
+        if let code @ 0..=254 = p.0.get(ProposalLayout::CLOSED_AS) {
             status_from(code)?;
         }
-        r.u8()?;
-        refund_from(r.u8()?)?;
-        threshold(&mut r)?;
-        let mut tail = match bytes.get(FIXED_LEN..) {
-            Some(tail) => Reader::new(tail, "proposal"),
-            None => return Err(StdError::parse_err("proposal", "record is truncated")),
-        };
+        refund_from(p.0.get(ProposalLayout::REFUND))?;
+        threshold(p.0.part(ProposalLayout::THRESHOLD))?;
+        let mut tail = p.tail();
         tail.string()?;
         if asset_info(&mut tail)?.is_some() {
             tail.amount()?;
         }
         tail.finish()?;
-        Ok(Proposal { bytes })
+        Ok(p)
     }
 
     pub fn may_load(store: &dyn Storage, id: u64) -> StdResult<Option<Self>> {
@@ -132,7 +142,7 @@ impl Proposal {
     }
 
     pub fn save(&self, store: &mut dyn Storage, id: u64) {
-        store.set(&proposal_key(id), &self.bytes);
+        store.set(&proposal_key(id), self.0.as_bytes());
     }
 
     /// The range of storage keys of all voting records.
@@ -151,62 +161,32 @@ impl Proposal {
         Ok((id, Self::from_bytes(value)?))
     }
 
-    // Fields are read and written 8 bytes at a time: the compiler turns a longer copy into a
-    // byte-by-byte loop in the VM. The fixed part is always there (checked when loaded).
-    fn u8_at(&self, at: usize) -> u8 {
-        self.bytes.get(at).copied().unwrap_or_default()
-    }
-
-    fn set_u8(&mut self, at: usize, value: u8) {
-        if let Some(byte) = self.bytes.get_mut(at) {
-            *byte = value;
-        }
-    }
-
-    fn u64_at(&self, at: usize) -> u64 {
-        let bytes = self.bytes.get(at..at + 8).and_then(|b| b.try_into().ok());
-        u64::from_be_bytes(bytes.unwrap_or_default())
-    }
-
-    fn set_u64(&mut self, at: usize, value: u64) {
-        if let Some(bytes) = self.bytes.get_mut(at..at + 8) {
-            bytes.copy_from_slice(&value.to_be_bytes());
-        }
-    }
-
-    fn amount_at(&self, at: usize) -> Uint128 {
-        Uint128::new((self.u64_at(at) as u128) << 64 | self.u64_at(at + 8) as u128)
-    }
-
-    fn set_amount(&mut self, at: usize, value: Uint128) {
-        self.set_u64(at, (value.u128() >> 64) as u64);
-        self.set_u64(at + 8, value.u128() as u64);
-    }
-
     fn flag(&self, flag: u8) -> bool {
-        self.u8_at(FLAGS) & flag != 0
+        self.0.get(ProposalLayout::FLAGS) & flag != 0
     }
 
     fn set_flag(&mut self, flag: u8) {
-        self.set_u8(FLAGS, self.u8_at(FLAGS) | flag);
+        let flags = self.0.get(ProposalLayout::FLAGS);
+        self.0.set(ProposalLayout::FLAGS, flags | flag);
     }
 
     /// `Open` until executed or closed; the other statuses are computed from time and tally.
     pub fn stored_status(&self) -> Status {
-        status_from(self.u8_at(STATUS)).unwrap_or(Status::Open)
+        // checked when the record was loaded
+        status_from(self.0.get(ProposalLayout::STATUS)).unwrap_or(Status::Open)
     }
 
     pub fn set_stored_status(&mut self, status: Status) {
-        self.set_u8(STATUS, status_code(status));
+        self.0.set(ProposalLayout::STATUS, status_code(status));
     }
 
     /// For a closed proposal: what it was when closed.
     pub fn closed_as(&self) -> Option<Status> {
-        status_from(self.u8_at(CLOSED_AS)).ok()
+        status_from(self.0.get(ProposalLayout::CLOSED_AS)).ok()
     }
 
     pub fn set_closed_as(&mut self, status: Status) {
-        self.set_u8(CLOSED_AS, status_code(status));
+        self.0.set(ProposalLayout::CLOSED_AS, status_code(status));
     }
 
     pub fn allow_revoting(&self) -> bool {
@@ -222,93 +202,80 @@ impl Proposal {
     }
 
     pub fn refund(&self) -> RefundPolicy {
-        refund_from(self.u8_at(REFUND)).unwrap_or(RefundPolicy::Never)
+        // checked when the record was loaded
+        refund_from(self.0.get(ProposalLayout::REFUND)).unwrap_or(RefundPolicy::Never)
     }
 
     pub fn threshold(&self) -> Threshold {
-        let (a, b) = (
-            self.amount_at(THRESHOLD + 1),
-            self.amount_at(THRESHOLD + 17),
-        );
-        match self.u8_at(THRESHOLD) {
-            0 => Threshold::AbsoluteCount {
-                weight: u64::try_from(a.u128()).unwrap_or(u64::MAX),
-            },
-            1 => Threshold::AbsolutePercentage {
-                percentage: Decimal::raw(a.u128()),
-            },
-            _ => Threshold::ThresholdQuorum {
-                threshold: Decimal::raw(a.u128()),
-                quorum: Decimal::raw(b.u128()),
-            },
-        }
+        // checked when the record was loaded, so never the fallback
+        threshold(self.0.part(ProposalLayout::THRESHOLD))
+            .unwrap_or(Threshold::AbsoluteCount { weight: u64::MAX })
     }
 
     pub fn tally(&self) -> Tally {
         Tally {
-            yes: self.amount_at(TALLY),
-            no: self.amount_at(TALLY + 16),
-            abstain: self.amount_at(TALLY + 32),
-            veto: self.amount_at(TALLY + 48),
+            yes: self.0.get(ProposalLayout::YES),
+            no: self.0.get(ProposalLayout::NO),
+            abstain: self.0.get(ProposalLayout::ABSTAIN),
+            veto: self.0.get(ProposalLayout::VETO),
         }
     }
 
     pub fn set_tally(&mut self, tally: &Tally) {
-        self.set_amount(TALLY, tally.yes);
-        self.set_amount(TALLY + 16, tally.no);
-        self.set_amount(TALLY + 32, tally.abstain);
-        self.set_amount(TALLY + 48, tally.veto);
+        self.0.set(ProposalLayout::YES, tally.yes);
+        self.0.set(ProposalLayout::NO, tally.no);
+        self.0.set(ProposalLayout::ABSTAIN, tally.abstain);
+        self.0.set(ProposalLayout::VETO, tally.veto);
     }
 
     /// Power that can vote: the token's total at the snapshot, less the suite contracts' own.
     pub fn total_power(&self) -> Uint128 {
-        self.amount_at(TOTAL_POWER)
+        self.0.get(ProposalLayout::TOTAL_POWER)
     }
 
     pub fn snapshot_height(&self) -> u64 {
-        self.u64_at(SNAPSHOT_HEIGHT)
+        self.0.get(ProposalLayout::SNAPSHOT_HEIGHT)
     }
 
     pub fn created_at(&self) -> Timestamp {
-        Timestamp::from_nanos(self.u64_at(CREATED_AT))
+        self.0.get(ProposalLayout::CREATED_AT)
     }
 
     pub fn voting_ends_at(&self) -> Timestamp {
-        Timestamp::from_nanos(self.u64_at(VOTING_ENDS_AT))
+        self.0.get(ProposalLayout::VOTING_ENDS_AT)
     }
 
     pub fn min_voting_ends_at(&self) -> Timestamp {
-        Timestamp::from_nanos(self.u64_at(MIN_VOTING_ENDS_AT))
+        self.0.get(ProposalLayout::MIN_VOTING_ENDS_AT)
     }
 
     /// Set when a vote made the outcome final before the end of voting (never with revoting);
     /// never earlier than `min_voting_ends_at`.
     pub fn decided_at(&self) -> Option<Timestamp> {
         self.flag(DECIDED)
-            .then(|| Timestamp::from_nanos(self.u64_at(DECIDED_AT)))
+            .then(|| self.0.get(ProposalLayout::DECIDED_AT))
     }
 
     pub fn set_decided_at(&mut self, at: Timestamp) {
-        self.set_u64(DECIDED_AT, at.nanos());
+        self.0.set(ProposalLayout::DECIDED_AT, at);
         self.set_flag(DECIDED);
     }
 
     pub fn execution_delay_seconds(&self) -> u64 {
-        self.u64_at(EXECUTION_DELAY)
+        self.0.get(ProposalLayout::EXECUTION_DELAY_SECONDS)
     }
 
     pub fn execution_window_seconds(&self) -> u64 {
-        self.u64_at(EXECUTION_WINDOW)
+        self.0.get(ProposalLayout::EXECUTION_WINDOW_SECONDS)
     }
 
     /// Number of actions (the actions themselves are stored apart).
     pub fn action_count(&self) -> u32 {
-        let bytes = self.bytes.get(ACTION_COUNT..ACTION_COUNT + 4);
-        u32::from_be_bytes(bytes.and_then(|b| b.try_into().ok()).unwrap_or_default())
+        self.0.get(ProposalLayout::ACTION_COUNT)
     }
 
     fn tail(&self) -> Reader<'_> {
-        Reader::new(self.bytes.get(FIXED_LEN..).unwrap_or_default(), "proposal")
+        Reader::new(self.0.tail(), "proposal")
     }
 
     pub fn proposer(&self) -> StdResult<Addr> {
@@ -337,7 +304,9 @@ pub fn proposal_key(id: u64) -> Vec<u8> {
 mod tests {
     use super::*;
     use commons::asset::AssetInfo;
+    use commons::layout::Layout;
     use cosmwasm_std::testing::MockStorage;
+    use cosmwasm_std::Decimal;
 
     fn new_proposal(proposer: &Addr, threshold: &Threshold, deposit: Option<&Asset>) -> Proposal {
         Proposal::new(NewProposal {
@@ -412,7 +381,8 @@ mod tests {
             (p.stored_status(), p.closed_as()),
             (Status::Closed, Some(Status::Vetoed))
         );
-        let (id, entry) = Proposal::from_entry(&proposal_key(u64::MAX), p.bytes.clone()).unwrap();
+        let (id, entry) =
+            Proposal::from_entry(&proposal_key(u64::MAX), p.0.as_bytes().to_vec()).unwrap();
         assert_eq!((id, entry), (u64::MAX, p));
 
         for threshold in [
@@ -427,7 +397,7 @@ mod tests {
             };
             for deposit in [None, Some(&deposit)] {
                 let p = new_proposal(&proposer, &threshold, deposit);
-                let p = Proposal::from_bytes(p.bytes).unwrap();
+                let p = Proposal::from_bytes(p.0.into_bytes()).unwrap();
                 assert_eq!(p.threshold(), threshold);
                 assert_eq!(p.deposit().unwrap().as_ref(), deposit);
                 assert_eq!(p.deposit_settled(), deposit.is_none());
@@ -439,22 +409,27 @@ mod tests {
     fn corrupt_proposals_are_refused() {
         let proposer = Addr::unchecked("ab");
         let threshold = Threshold::AbsoluteCount { weight: 1 };
-        let good = new_proposal(&proposer, &threshold, None).bytes;
+        let good = new_proposal(&proposer, &threshold, None).0.into_bytes();
         let mut long = good.clone();
         long.push(0);
         let mut bad_status = good.clone();
-        bad_status[STATUS] = 8;
+        bad_status[ProposalLayout::STATUS.at()] = 8;
         let mut bad_threshold = good.clone();
-        bad_threshold[THRESHOLD] = 3;
+        bad_threshold[ProposalLayout::THRESHOLD.at()] = 3;
+        let mut future = good.clone();
+        future[0] = 2;
         for bytes in [
-            good[..FIXED_LEN - 1].to_vec(),
+            good[..ProposalLayout::LEN - 1].to_vec(),
             good[..good.len() - 1].to_vec(),
             long,
             bad_status,
             bad_threshold,
+            future.clone(),
         ] {
             assert!(Proposal::from_bytes(bytes).is_err());
         }
+        let err = Proposal::from_bytes(future).unwrap_err();
+        assert!(err.to_string().contains("layout version 2"), "{err}");
     }
 
     /// The exact bytes of a voting record, so tools that write records directly (the
@@ -482,7 +457,8 @@ mod tests {
             yes: Uint128::new(1),
             ..Tally::default()
         });
-        let mut want = vec![0, 0xff, 0b011, 2, 1];
+        // version, status, closed as, flags, refund, threshold kind
+        let mut want = vec![1, 0, 0xff, 0b011, 2, 1];
         let n16 = |n: u128| n.to_be_bytes().to_vec();
         let n8 = |n: u64| n.to_be_bytes().to_vec();
         for part in [n16(7), n16(0), n16(1), n16(0), n16(0), n16(0), n16(2)] {
@@ -492,7 +468,7 @@ mod tests {
             want.extend(n8(n));
         }
         want.extend([0, 0, 0, 1, 0, 0, 0, 2, b'a', b'b', 0]);
-        assert_eq!(p.bytes, want);
+        assert_eq!(p.0.as_bytes(), &want[..]);
         assert_eq!(
             proposal_key(1),
             b"\x00\x08proposal\x00\x00\x00\x00\x00\x00\x00\x01"
