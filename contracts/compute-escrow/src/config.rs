@@ -1,5 +1,6 @@
 //! Configuration: validation at instantiation and on the arbiter's `update_config`.
 
+use commons::addr::validate_addr;
 use commons::asset::{AssetInfo, AssetInfoUnchecked};
 use commons::escrow::{InstantiateMsg, UpdateConfigMsg, MAX_FEE_BPS};
 use commons::pagination::MAX_INPUT_LIST;
@@ -7,7 +8,6 @@ use commons::time::check_duration;
 use cosmwasm_std::{Api, DepsMut, MessageInfo, Response};
 
 use crate::error::ContractError;
-use crate::funds::validate_addr;
 use crate::state::{Config, CONFIG};
 
 fn invalid(reason: impl Into<String>) -> ContractError {

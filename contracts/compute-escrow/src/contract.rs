@@ -6,6 +6,7 @@ use cosmwasm_std::{
     from_json, Binary, Deps, DepsMut, Env, MessageInfo, Order, Response, StdResult,
 };
 
+use commons::addr::validate_addr;
 use commons::asset::{Asset, AssetInfo};
 use commons::codec::{map_key, prefix_end};
 use commons::escrow::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
@@ -13,7 +14,7 @@ use commons::migrate::{migrate_version, MigrateMsg};
 
 use crate::config::{execute_update_config, from_msg};
 use crate::error::ContractError;
-use crate::funds::{validate_addr, Payment};
+use crate::funds::Payment;
 use crate::job::{create, execute_accept, execute_cancel, execute_complete, top_up};
 use crate::provider::{
     add_stake, execute_unbond, execute_update_provider, execute_withdraw_stake, register,

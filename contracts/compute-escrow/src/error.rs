@@ -25,8 +25,8 @@ pub enum ContractError {
     #[error("{0}")]
     Duration(#[from] DurationError),
 
-    #[error("invalid address {address:?}: {reason}")]
-    InvalidAddress { address: String, reason: String },
+    #[error(transparent)]
+    InvalidAddress(#[from] commons::addr::InvalidAddress),
 
     #[error("invalid configuration: {reason}")]
     InvalidConfig { reason: String },

@@ -6,7 +6,7 @@ use commons::treasury::{
     ReceiveMsg as TreasuryReceive,
 };
 use cosmwasm_std::{
-    to_json_binary, Addr, Api, CosmosMsg, MessageInfo, QuerierWrapper, StdError, StdResult, Uint128,
+    to_json_binary, Addr, CosmosMsg, MessageInfo, QuerierWrapper, StdError, StdResult, Uint128,
 };
 
 use crate::error::ContractError;
@@ -39,14 +39,6 @@ impl Payment {
         }
         Ok(())
     }
-}
-
-pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(input)
-        .map_err(|e| ContractError::InvalidAddress {
-            address: input.to_string(),
-            reason: e.to_string(),
-        })
 }
 
 /// A text field of 1..=max bytes (or 0..=max when `may_be_empty`).

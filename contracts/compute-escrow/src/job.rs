@@ -1,5 +1,6 @@
 //! Jobs: creation with exact funding, acceptance, top-ups, completion and cancellation.
 
+use commons::addr::validate_addr;
 use commons::asset::AssetInfo;
 use commons::escrow::{CreateJobMsg, JobStatus, ProviderStatus, MAX_HASH_LEN, MAX_URI_LEN};
 use commons::time::plus_seconds;
@@ -9,9 +10,7 @@ use cosmwasm_std::{
 };
 
 use crate::error::ContractError;
-use crate::funds::{
-    check_len, cost, ensure_treasury_accepts, money, payout, validate_addr, Payment,
-};
+use crate::funds::{check_len, cost, ensure_treasury_accepts, money, payout, Payment};
 use crate::record::{load_job, store_job};
 use crate::state::{
     update_totals, Config, Job, Terms, CONFIG, JOBS_BY_CLIENT, JOBS_BY_PROVIDER, JOB_SEQ,

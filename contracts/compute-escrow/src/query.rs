@@ -5,7 +5,7 @@ use commons::escrow::{
     AssetTotalsEntry, ClaimableResponse, JobResponse, JobsResponse, ProviderResponse,
     ProvidersResponse, QueryMsg, TotalsResponse,
 };
-use commons::pagination::{ensure_bounded_unique, page_limit};
+use commons::pagination::{ensure_bounded_unique, page, page_after_addr, page_limit};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdError, StdResult};
 use cw_storage_plus::{Bound, Map};
 
@@ -86,19 +86,11 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             to_json_binary(&provider_response(&config, address, p))
         }
         QueryMsg::Providers { start_after, limit } => {
-            let start = start_after
-                .map(|a| deps.api.addr_validate(&a))
-                .transpose()?;
-            let providers = PROVIDERS
-                .range(
-                    deps.storage,
-                    start.as_ref().map(Bound::exclusive),
-                    None,
-                    Order::Ascending,
-                )
-                .take(page_limit(limit))
-                .map(|r| r.map(|(a, p)| provider_response(&config, a, p)))
-                .collect::<StdResult<_>>()?;
+            let providers =
+                page_after_addr(deps.api, deps.storage, &PROVIDERS, start_after, limit)?
+                    .into_iter()
+                    .map(|(a, p)| provider_response(&config, a, p))
+                    .collect();
             to_json_binary(&ProvidersResponse { providers })
         }
         QueryMsg::Claimable { provider, job_ids } => {
@@ -124,16 +116,10 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 .map(|a| a.check(deps.api))
                 .transpose()?
                 .map(|a| a.key());
-            let assets = TOTALS
-                .range(
-                    deps.storage,
-                    start.as_deref().map(Bound::exclusive),
-                    None,
-                    Order::Ascending,
-                )
-                .take(page_limit(limit))
-                .map(|r| r.map(|(_, (asset, totals))| AssetTotalsEntry { asset, totals }))
-                .collect::<StdResult<_>>()?;
+            let assets = page(deps.storage, &TOTALS, start.as_deref(), limit)?
+                .into_iter()
+                .map(|(_, (asset, totals))| AssetTotalsEntry { asset, totals })
+                .collect();
             to_json_binary(&TotalsResponse { assets })
         }
     }

@@ -5,6 +5,7 @@
 //! copy only and writes both. `transfer_from` and `send_from` read and write it, so it is a
 //! binary record ([`AllowanceLayout`]).
 
+use commons::addr::validate_addr;
 use commons::pagination::page_limit;
 use cosmwasm_std::{
     Addr, BlockInfo, Deps, DepsMut, Env, MessageInfo, Order, Response, StdError, StdResult,
@@ -18,7 +19,6 @@ use cw20::{
 use crate::error::ContractError;
 use crate::response::{response, Attrs};
 use crate::state::{ALLOWANCE_NS, ALLOWANCE_SPENDER_NS};
-use crate::tokens::validate_addr;
 use commons::codec::owner_prefix;
 use commons::layout::{LayoutError, Stored};
 

@@ -4,6 +4,7 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
+use commons::addr::validate_addr;
 use commons::migrate::{migrate_version, MigrateMsg};
 use commons::reward_token::{ExecuteMsg, InstantiateMsg, QueryMsg};
 
@@ -19,7 +20,7 @@ use crate::response::{response, Attrs};
 use crate::state::{Metadata, Supply, METADATA, SUPPLY_KEY};
 use crate::tokens::{
     execute_burn, execute_burn_from, execute_send, execute_send_from, execute_transfer,
-    execute_transfer_from, validate_addr,
+    execute_transfer_from,
 };
 use crate::vesting::{execute_claim_vested, execute_mint_vesting, execute_revoke_vesting};
 

@@ -1,6 +1,7 @@
 //! Delegation of voting power (ERC20Votes-style, not transitive: a delegatee that delegates
 //! passes on only its own tokens, not what was delegated to it).
 
+use commons::addr::validate_addr;
 use commons::reward_token::DelegationResponse;
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, StdError, StdResult, Uint128};
 
@@ -8,7 +9,6 @@ use crate::account::{Account, Ledger, Slot};
 use crate::error::ContractError;
 use crate::response::{response, Attrs};
 use crate::state::Supply;
-use crate::tokens::validate_addr;
 
 /// The power the holder in `slot` itself brings: its liquid balance, plus its locked grants
 /// when they vote.

@@ -29,8 +29,8 @@ pub enum ContractError {
     #[error("{0}")]
     Duration(#[from] DurationError),
 
-    #[error("invalid address {address:?}: {reason}")]
-    InvalidAddress { address: String, reason: String },
+    #[error(transparent)]
+    InvalidAddress(#[from] commons::addr::InvalidAddress),
 
     #[error("token name must be 3 to 50 bytes long, got {len}")]
     InvalidName { len: usize },

@@ -2,6 +2,7 @@
 //! JSON items under the same keys (`"marketing_info"`, `"logo"`). They are read and written
 //! rarely, never by a transfer, so they are plain cw-storage-plus items.
 
+use commons::addr::validate_addr;
 use commons::reward_token::InstantiateMarketingInfo;
 use cosmwasm_std::{Deps, DepsMut, MessageInfo, Response, StdError, StdResult};
 use cw20::{DownloadLogoResponse, EmbeddedLogo, Logo, LogoInfo, MarketingInfoResponse};
@@ -9,7 +10,6 @@ use cw20::{DownloadLogoResponse, EmbeddedLogo, Logo, LogoInfo, MarketingInfoResp
 use crate::error::ContractError;
 use crate::response::response;
 use crate::state::{LOGO, MARKETING_INFO};
-use crate::tokens::validate_addr;
 
 /// Largest embedded logo accepted, in bytes (cw20-base's rule).
 const LOGO_SIZE_CAP: usize = 5 * 1024;

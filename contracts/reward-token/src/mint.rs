@@ -1,5 +1,6 @@
 //! Minting within the lifetime cap and the mint limit, and the minter role.
 
+use commons::addr::validate_addr;
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::account::Ledger;
@@ -8,7 +9,7 @@ use crate::mint_limit::{count_mint, window_attrs};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::Supply;
-use crate::tokens::{nonzero, validate_addr};
+use crate::tokens::nonzero;
 
 /// Fails unless `sender` is the current minter.
 pub fn ensure_minter(supply: &Supply, sender: &Addr, action: &str) -> Result<(), ContractError> {

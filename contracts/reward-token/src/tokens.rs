@@ -1,7 +1,8 @@
 //! Liquid balances: transfer, send, burn and their allowance-based `_from` forms.
 
+use commons::addr::validate_addr;
 use cosmwasm_std::{
-    Addr, Api, Binary, DepsMut, Env, MessageInfo, Response, StdError, Storage, SubMsg, Uint128,
+    Addr, Binary, DepsMut, Env, MessageInfo, Response, StdError, Storage, SubMsg, Uint128,
 };
 use cw20::Cw20ReceiveMsg;
 
@@ -11,15 +12,6 @@ use crate::error::ContractError;
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::Supply;
-
-/// `addr_validate` with an error that names the bad input.
-pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(input)
-        .map_err(|e| ContractError::InvalidAddress {
-            address: input.to_string(),
-            reason: e.to_string(),
-        })
-}
 
 pub fn nonzero(amount: Uint128) -> Result<(), ContractError> {
     if amount.is_zero() {

@@ -1,5 +1,6 @@
 //! Vesting grants: locked tokens that unlock on a schedule and can be claimed, or revoked.
 
+use commons::addr::validate_addr;
 use commons::pagination::{ensure_bounded_unique, page_limit, MAX_INPUT_LIST};
 use commons::reward_token::{GrantResponse, VestingResponse};
 use commons::vesting::VestingSchedule;
@@ -15,7 +16,6 @@ use crate::mint_limit::{count_mint, window_attrs};
 use crate::power;
 use crate::response::{response, Attrs};
 use crate::state::{Grant, Supply, GRANT_NS};
-use crate::tokens::validate_addr;
 use commons::codec::{owner_prefix, put_u64};
 
 impl Grant {

@@ -2,12 +2,13 @@
 //! apply at once even when they raise what a spender may pay: every budget spend also counts
 //! against the asset's spend limit, which only the change delay loosens.
 
+use commons::addr::validate_addr;
 use commons::time::check_duration;
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Timestamp, Uint128};
 
 use crate::config::ensure_owner;
 use crate::error::ContractError;
-use crate::ledger::{check_info, validate_addr};
+use crate::ledger::check_info;
 use crate::state::{Budget, BUDGETS};
 use crate::window::Window;
 

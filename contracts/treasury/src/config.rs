@@ -1,11 +1,11 @@
 //! The owner check, accepted tokens and the configuration update.
 
+use commons::addr::validate_addr;
 use commons::pagination::ensure_bounded_unique;
 use commons::treasury::SpendLimitUnchecked;
 use cosmwasm_std::{Addr, Api, DepsMut, Env, MessageInfo, Response, Storage};
 
 use crate::error::ContractError;
-use crate::ledger::validate_addr;
 use crate::limits::{check_limits, update_limits};
 use crate::state::CONFIG;
 
@@ -22,7 +22,7 @@ pub fn check_cw20s(api: &dyn Api, tokens: &[String]) -> Result<Vec<Addr>, Contra
     if !tokens.is_empty() {
         ensure_bounded_unique(tokens)?;
     }
-    tokens.iter().map(|t| validate_addr(api, t)).collect()
+    tokens.iter().map(|t| Ok(validate_addr(api, t)?)).collect()
 }
 
 /// Joins asset keys (which never contain a comma) for an attribute.

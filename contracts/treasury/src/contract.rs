@@ -4,6 +4,7 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
 
+use commons::addr::validate_addr;
 use commons::migrate::{migrate_version, MigrateMsg};
 use commons::treasury::{ExecuteMsg, InstantiateMsg, QueryMsg};
 
@@ -13,7 +14,6 @@ use crate::budget::{execute_revoke_budget, execute_set_budget};
 use crate::config::{check_cw20s, execute_update_config};
 use crate::deposit::{execute_deposit, execute_receive};
 use crate::error::ContractError;
-use crate::ledger::validate_addr;
 use crate::limits::{
     check_limits, execute_apply_changes, execute_cancel_pending_change, init_limits,
 };

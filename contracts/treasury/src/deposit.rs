@@ -1,12 +1,13 @@
 //! Deposits: native coins by anyone, cw20 from accepted tokens only.
 
+use commons::addr::validate_addr;
 use commons::asset::{Asset, AssetInfo};
 use commons::treasury::{LedgerKind, ReceiveMsg};
 use cosmwasm_std::{from_json, DepsMut, Env, MessageInfo, Response};
 use cw20::Cw20ReceiveMsg;
 
 use crate::error::ContractError;
-use crate::ledger::{check_memo, record, validate_addr};
+use crate::ledger::{check_memo, record};
 use crate::state::{CONFIG, DENOMS};
 
 pub fn execute_deposit(

@@ -23,8 +23,8 @@ pub enum ContractError {
     #[error("{0}")]
     Duration(#[from] DurationError),
 
-    #[error("invalid address {address:?}: {reason}")]
-    InvalidAddress { address: String, reason: String },
+    #[error(transparent)]
+    InvalidAddress(#[from] commons::addr::InvalidAddress),
 
     #[error("invalid asset: {reason}")]
     InvalidAsset { reason: String },

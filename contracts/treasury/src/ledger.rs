@@ -7,14 +7,6 @@ use cosmwasm_std::{Addr, Api, Env, StdError, Storage};
 use crate::error::ContractError;
 use crate::state::{LEDGER, LEDGER_SEQ};
 
-pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(input)
-        .map_err(|e| ContractError::InvalidAddress {
-            address: input.to_string(),
-            reason: e.to_string(),
-        })
-}
-
 pub fn check_info(api: &dyn Api, info: &AssetInfoUnchecked) -> Result<AssetInfo, ContractError> {
     info.check(api).map_err(|e| ContractError::InvalidAsset {
         reason: e.to_string(),

@@ -1,7 +1,7 @@
 //! Read-only queries.
 
 use commons::asset::AssetInfo;
-use commons::pagination::page_limit;
+use commons::pagination::{page_after_addr, page_limit};
 use commons::treasury::{
     self as wire, BalancesResponse, BudgetResponse, BudgetsResponse, ConfigResponse, Cw20Balance,
     LedgerResponse, PendingChangesResponse, PendingLimitChange, QueryMsg, SpendLimit,
@@ -48,18 +48,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::PendingChanges {} => to_json_binary(&pending_changes(deps, &env)?),
         QueryMsg::Budgets { start_after, limit } => {
-            let start = start_after
-                .map(|a| deps.api.addr_validate(&a))
-                .transpose()?;
-            let budgets = BUDGETS
-                .range(
-                    deps.storage,
-                    start.as_ref().map(Bound::exclusive),
-                    None,
-                    Order::Ascending,
-                )
-                .take(page_limit(limit))
-                .map(|r| r.and_then(|(spender, b)| budget_response(&env, spender, b)))
+            let budgets = page_after_addr(deps.api, deps.storage, &BUDGETS, start_after, limit)?
+                .into_iter()
+                .map(|(spender, b)| budget_response(&env, spender, b))
                 .collect::<StdResult<_>>()?;
             to_json_binary(&BudgetsResponse { budgets })
         }

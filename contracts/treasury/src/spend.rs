@@ -1,13 +1,14 @@
 //! Outflows: owner spends and budget spends, always within the asset's spend limit and the
 //! treasury's holdings, always in the ledger.
 
+use commons::addr::validate_addr;
 use commons::asset::Asset;
 use commons::treasury::LedgerKind;
 use cosmwasm_std::{Addr, Binary, CosmosMsg, DepsMut, Env, MessageInfo, Response, StdError};
 
 use crate::config::ensure_owner;
 use crate::error::ContractError;
-use crate::ledger::{check_asset, check_memo, record, validate_addr};
+use crate::ledger::{check_asset, check_memo, record};
 use crate::limits::settle;
 use crate::state::{BUDGETS, LIMITS};
 

@@ -2,12 +2,12 @@
 //! in public (`pending_changes`), so members see a hand-over or new code a whole window before
 //! it can act. The treasury is its own wasm admin: `migrate_self` is the only way to new code.
 
+use commons::addr::validate_addr;
 use commons::time::plus_seconds;
 use cosmwasm_std::{Binary, DepsMut, Env, MessageInfo, Response, WasmMsg};
 
 use crate::config::ensure_owner;
 use crate::error::ContractError;
-use crate::ledger::validate_addr;
 use crate::state::{PendingMigration, PendingOwner, CONFIG, PENDING_MIGRATION, PENDING_OWNER};
 
 pub fn execute_propose_owner(

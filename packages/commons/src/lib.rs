@@ -11,6 +11,7 @@
 //! field, as the schema's `additionalProperties: false` says), and the derived `FromJson` /
 //! `ToJson` readers and writers of the same JSON. The types are the only description of it.
 
+pub mod addr;
 pub mod asset;
 pub mod codec;
 pub mod escrow;

@@ -35,7 +35,7 @@ fn invalid_and_uppercase_addresses() {
             },
         );
         assert!(
-            matches!(&err, ContractError::InvalidAddress { address, .. } if *address == bad),
+            matches!(&err, ContractError::InvalidAddress(e) if e.address == bad),
             "{err:?}"
         );
         let minter = s.minter.clone();
