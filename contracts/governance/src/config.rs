@@ -1,5 +1,6 @@
 //! Configuration: validation at instantiation and on `update_config` (governance only).
 
+use commons::addr::validate_addr;
 use commons::governance::{
     DepositChange, DepositConfig, DepositConfigUnchecked, InstantiateMsg, RewardsChange,
     UpdateConfigMsg, VoterRewardsConfig, MAX_ACTIONS_LIMIT,
@@ -14,14 +15,6 @@ use crate::state::{load_config, save_config, Config};
 /// Longest period of any kind (voting, timelock, window, reward period): the suite's bound,
 /// ten years. Keeps every time sum far from overflowing.
 pub const MAX_PERIOD_SECONDS: u64 = commons::time::MAX_DURATION_SECONDS;
-
-pub fn validate_addr(api: &dyn Api, input: &str) -> Result<Addr, ContractError> {
-    api.addr_validate(input)
-        .map_err(|e| ContractError::InvalidAddress {
-            address: input.to_string(),
-            reason: e.to_string(),
-        })
-}
 
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig {

@@ -4,12 +4,13 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128};
 
+use commons::addr::validate_addr;
 use commons::asset::{Asset, AssetInfo};
 use commons::governance::{ExecuteMsg, InstantiateMsg, QueryMsg, ReceiveMsg};
 use commons::migrate::{migrate_version, MigrateMsg};
 use commons_json::Input;
 
-use crate::config::{config_from_msg, execute_update_config, validate_addr};
+use crate::config::{config_from_msg, execute_update_config};
 use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
 use crate::proposal::{create_proposal, native_deposit};

@@ -29,8 +29,8 @@ pub enum ContractError {
     #[error("{0}")]
     Schedule(#[from] ScheduleError),
 
-    #[error("invalid address {address:?}: {reason}")]
-    InvalidAddress { address: String, reason: String },
+    #[error(transparent)]
+    InvalidAddress(#[from] commons::addr::InvalidAddress),
 
     #[error("invalid configuration: {reason}")]
     InvalidConfig { reason: String },

@@ -1,13 +1,14 @@
 //! Checks of proposal actions at `propose`: a proposal cannot carry an action that could never
 //! run (bad address, zero amount, impossible schedule, invalid config, unbounded period).
 
+use commons::addr::validate_addr;
 use commons::escrow::{ConfigResponse as EscrowConfig, QueryMsg as EscrowQuery, MAX_REASON_LEN};
 use commons::governance::{ProposalAction, MAX_ACTIONS_LIMIT};
 use commons::time::check_duration;
 use commons_json::query_wasm_smart;
 use cosmwasm_std::{Api, QuerierWrapper, StdResult};
 
-use crate::config::{apply_update, validate_addr};
+use crate::config::apply_update;
 use crate::error::ContractError;
 use crate::state::Config;
 
