@@ -186,7 +186,8 @@ pub fn execute_execute(
         1 => {
             let actions = StoredActions::load(deps.storage, proposal_id)?;
             let texts = actions.texts()?;
-            match action_messages(deps.api, &config, &env.contract.address, &texts) {
+            let me = &env.contract.address;
+            match action_messages(deps.api, deps.storage, &config, me, proposal_id, &texts) {
                 Ok(mut msgs) if msgs.len() == 1 => msgs.pop(),
                 // several messages (or none that could be built: then the call to ourselves
                 // fails, and the proposal is marked failed rather than left stuck)
@@ -234,7 +235,9 @@ pub fn execute_run_actions(
         });
     }
     let actions = StoredActions::load(deps.storage, proposal_id)?;
-    let msgs = action_messages(deps.api, &config, &env.contract.address, &actions.texts()?)?;
+    let me = &env.contract.address;
+    let texts = actions.texts()?;
+    let msgs = action_messages(deps.api, deps.storage, &config, me, proposal_id, &texts)?;
     Ok(Response::new()
         .add_messages(msgs)
         .add_attribute("action", "run_actions")

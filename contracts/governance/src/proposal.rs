@@ -6,7 +6,7 @@ use cosmwasm_std::{
     Addr, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Timestamp, Uint128,
 };
 
-use crate::actions::{check_actions, check_dao_client_jobs};
+use crate::actions::{check_actions, check_dao_client_jobs, prepare_messages};
 use crate::error::ContractError;
 use crate::state::{next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal};
 use crate::tally::{early_outcome, final_outcome, Outcome};
@@ -240,6 +240,7 @@ pub fn create_proposal(
     proposal.save(deps.storage, id);
     save_text(deps.storage, id, &title, &description);
     save_actions(deps.storage, id, &actions)?;
+    prepare_messages(deps.storage, id, actions)?;
     Ok(Response::new()
         .add_attribute("action", "propose")
         .add_attribute("proposal_id", id.to_string())

@@ -34,6 +34,7 @@ pub enum Shape {
 
 pub struct Field {
     pub ident: Ident,
+    pub ty: syn::Type,
     /// The JSON key.
     pub key: String,
     pub default: FieldDefault,
@@ -53,6 +54,8 @@ pub struct Variant {
     /// The variant's `#[cfg(...)]` attributes, repeated on every arm generated for it, so that
     /// a mirror can declare variants that exist only with some features of their crate.
     pub cfg: Vec<Attribute>,
+    /// The type of a newtype variant's field.
+    pub newtype_ty: Option<syn::Type>,
     /// The JSON name.
     pub name: String,
     pub kind: VariantKind,
@@ -268,6 +271,7 @@ fn fields<'a>(
         }
         out.push(Field {
             ident,
+            ty: field.ty.clone(),
             key,
             default,
         });
@@ -292,6 +296,10 @@ fn variant(v: &syn::Variant, rule: RenameRule, field_rule: RenameRule) -> Result
         },
         None,
     )?;
+    let newtype_ty = match &v.fields {
+        Fields::Unnamed(unnamed) => unnamed.unnamed.first().map(|f| f.ty.clone()),
+        _ => None,
+    };
     let kind = match &v.fields {
         Fields::Unit => VariantKind::Unit,
         Fields::Named(named) => VariantKind::Struct(fields(named.named.iter(), field_rule)?),
@@ -317,6 +325,7 @@ fn variant(v: &syn::Variant, rule: RenameRule, field_rule: RenameRule) -> Result
     Ok(Variant {
         ident: v.ident.clone(),
         cfg,
+        newtype_ty,
         name,
         kind,
     })

@@ -25,7 +25,7 @@ pub fn expand(c: &Container) -> TokenStream {
     };
     let body = match &c.shape {
         Shape::Struct(fields) => {
-            let build = build(krate, &finish, &quote!(Self), fields);
+            let build = build(&finish, &quote!(Self), fields);
             quote! {
                 let mut __fields = #krate::Fields::of(__value, #name)?;
                 #build
@@ -53,7 +53,7 @@ pub fn expand(c: &Container) -> TokenStream {
                         #vname => #krate::newtype_variant(__content, #vname).map(Self::#ident),
                     },
                     VariantKind::Struct(fields) => {
-                        let build = build(krate, &finish, &quote!(Self::#ident), fields);
+                        let build = build(&finish, &quote!(Self::#ident), fields);
                         quote! {
                             #(#cfg)*
                             #vname => {
@@ -71,12 +71,16 @@ pub fn expand(c: &Container) -> TokenStream {
             };
             quote! {
                 let (__name, #content) = __value.into_variant(#name)?;
-                match __name.as_str() {
+                match ::core::convert::AsRef::<str>::as_ref(&__name) {
                     #(#arms)*
                     _ => ::core::result::Result::Err(#krate::unknown_variant(&__name, &[#(#names),*])),
                 }
             }
         }
+    };
+    let stand_in = match stand_in(c) {
+        Ok(stand_in) => stand_in,
+        Err(e) => return e.into_compile_error(),
     };
     let (impl_generics, ty, where_clause) = c.impl_header(&quote!(#krate::FromJson));
     quote! {
@@ -85,9 +89,12 @@ pub fn expand(c: &Container) -> TokenStream {
         #[allow(deprecated)]
         impl #impl_generics #krate::FromJson for #ty #where_clause {
             const NAME: &'static str = #name;
+            fn stand_in() -> Self {
+                #stand_in
+            }
             #[inline]
             fn from_json(
-                __value: #krate::Json,
+                __value: #krate::Json<'_>,
             ) -> ::core::result::Result<Self, #krate::Error> {
                 #body
             }
@@ -95,43 +102,89 @@ pub fn expand(c: &Container) -> TokenStream {
     }
 }
 
-/// Reads every field into a local, checks the object (`Fields::finish`: the first error,
-/// unknown and duplicate fields), then builds the value by one match. Stopping at the first
-/// field that fails instead (`?` per field) leaves a partly built value to drop at every
-/// field, code that grows with the square of the number of fields; and checking before
-/// building keeps the generic part of the reader to the fields themselves.
-fn build(
-    krate: &syn::Path,
-    finish: &TokenStream,
-    path: &TokenStream,
-    fields: &[Field],
-) -> TokenStream {
-    let locals: Vec<_> = (0..fields.len())
-        .map(|i| quote::format_ident!("__v{}", i))
-        .collect();
-    let reads = fields.iter().zip(&locals).map(|(f, local)| {
+/// Builds the value in place, field by field (a field that cannot be read stands in with
+/// `FromJson::stand_in`, its error kept by `Fields`), then checks the object (`finish`: the
+/// first error, unknown and duplicate fields) and drops the value if it failed. This is the
+/// least code per field: no field kept apart until every one is read, no failure path per
+/// field.
+fn build(finish: &TokenStream, path: &TokenStream, fields: &[Field]) -> TokenStream {
+    let inits = fields.iter().map(|f| {
+        let ident = &f.ident;
         let key = &f.key;
         let read = match &f.default {
-            FieldDefault::None => quote!(__fields.req(#key)),
+            FieldDefault::None => quote!(__fields.field(#key)),
             FieldDefault::Trait => {
-                quote!(__fields.req_or(#key, ::core::default::Default::default))
+                quote!(__fields.field_or(#key, ::core::default::Default::default))
             }
-            FieldDefault::Path(default) => quote!(__fields.req_or(#key, #default)),
+            FieldDefault::Path(default) => quote!(__fields.field_or(#key, #default)),
         };
-        quote!(let #local = #read;)
+        quote!(#ident: #read)
     });
-    let idents = fields.iter().map(|f| &f.ident);
     let keys = fields.iter().map(|f| &f.key);
     quote! {
-        #(#reads)*
+        let __read = #path { #(#inits,)* };
         __fields.#finish(&[#(#keys),*])?;
-        match (#(#locals,)*) {
-            (#(::core::option::Option::Some(#locals),)*) => {
-                ::core::result::Result::Ok(#path { #(#idents: #locals,)* })
-            }
-            // not reached: `finish` returns the error of a field that was not read
-            #[allow(unreachable_patterns)]
-            _ => ::core::result::Result::Err(#krate::Fields::unread()),
-        }
+        ::core::result::Result::Ok(__read)
     }
+}
+
+/// A stand-in of the type (see `FromJson::stand_in`): every field's stand-in; for an enum, its
+/// first unit variant, or else its first variant that does not name the enum itself (which
+/// would recurse).
+pub fn stand_in(c: &Container) -> syn::Result<TokenStream> {
+    let krate = &c.krate;
+    Ok(match &c.shape {
+        Shape::Struct(fields) => {
+            let inits = fields.iter().map(|f| {
+                let ident = &f.ident;
+                quote!(#ident: #krate::FromJson::stand_in())
+            });
+            quote!(Self { #(#inits,)* })
+        }
+        Shape::Newtype => quote!(Self(#krate::FromJson::stand_in())),
+        Shape::Enum(variants) => {
+            let name = c.ident.to_string();
+            // whether a type names the enum (by its name or `Self`)
+            let names = |ty: &syn::Type| {
+                quote!(#ty)
+                    .to_string()
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '_')
+                    .any(|word| word == name || word == "Self")
+            };
+            let names_self = |v: &&crate::model::Variant| match &v.kind {
+                VariantKind::Unit => false,
+                VariantKind::Newtype => v.newtype_ty.as_ref().is_some_and(names),
+                VariantKind::Struct(fields) => fields.iter().any(|f| names(&f.ty)),
+            };
+            let chosen = variants
+                .iter()
+                .filter(|v| v.cfg.is_empty())
+                .find(|v| matches!(v.kind, VariantKind::Unit))
+                .or_else(|| {
+                    variants
+                        .iter()
+                        .filter(|v| v.cfg.is_empty())
+                        .find(|v| !names_self(v))
+                })
+                .ok_or_else(|| {
+                    syn::Error::new(
+                        c.ident.span(),
+                        "FromJson needs a variant without the enum inside it (and without `cfg`), \
+                         to stand in for a field that could not be read",
+                    )
+                })?;
+            let ident = &chosen.ident;
+            match &chosen.kind {
+                VariantKind::Unit => quote!(Self::#ident),
+                VariantKind::Newtype => quote!(Self::#ident(#krate::FromJson::stand_in())),
+                VariantKind::Struct(fields) => {
+                    let inits = fields.iter().map(|f| {
+                        let ident = &f.ident;
+                        quote!(#ident: #krate::FromJson::stand_in())
+                    });
+                    quote!(Self::#ident { #(#inits,)* })
+                }
+            }
+        }
+    })
 }

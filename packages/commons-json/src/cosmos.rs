@@ -188,8 +188,11 @@ mod stargate {
 
     impl FromJson for IbcTimeout {
         const NAME: &'static str = "IbcTimeout";
+        fn stand_in() -> Self {
+            IbcTimeout::with_timestamp(Timestamp::from_nanos(0))
+        }
         #[inline]
-        fn from_json(value: Json) -> Result<Self, Error> {
+        fn from_json(value: Json<'_>) -> Result<Self, Error> {
             let fields = IbcTimeoutFields::from_json(value)?;
             match (fields.block, fields.timestamp) {
                 (Some(block), Some(timestamp)) => Ok(IbcTimeout::with_both(block, timestamp)),

@@ -58,6 +58,7 @@ mod contract;
 mod cosmos;
 mod error;
 mod foreign;
+mod parse;
 mod read;
 mod tree;
 mod write;
@@ -91,15 +92,23 @@ impl<'de, T: FromJson> Deserialize<'de> for Input<T> {
 // wasm). Writing only the variant built where a message is built (the writer inlined there)
 // was measured too, and costs more than the writers of the other variants save.
 
+/// Reads a `T` from its tree, in one function per type that every list of `T` and every
+/// caller shares: the reader of a large type (a proposal action) is then in the contract once,
+/// not copied into each place that reads one.
+#[inline(never)]
+pub fn read<T: FromJson>(value: Json<'_>) -> Result<T, Error> {
+    T::from_json(value)
+}
+
 /// Reads a `T` from JSON text (`cosmwasm_std::from_json` for `FromJson` types).
 #[inline]
 pub fn from_slice<T: FromJson>(json: impl AsRef<[u8]>) -> StdResult<T> {
     Ok(T::from_json(parse(json.as_ref())?)?)
 }
 
-/// The tree of a JSON text.
-pub fn parse(json: &[u8]) -> StdResult<Json> {
-    cosmwasm_std::from_json(json)
+/// The tree of a JSON text (the one `Json`'s serde impl builds; see `parse_tree`).
+pub fn parse(json: &[u8]) -> StdResult<Json<'_>> {
+    parse::parse_tree(json)
 }
 
 /// Writes `value` as JSON text (`cosmwasm_std::to_json_vec` for `ToJson` types).
@@ -119,7 +128,7 @@ pub fn to_binary(value: &dyn ToJson) -> StdResult<Binary> {
 /// cold paths (see `from_json_via_serde!`).
 #[doc(hidden)]
 #[inline]
-pub fn read_via_serde<T: DeserializeOwned>(value: Json, name: &str) -> Result<T, Error> {
+pub fn read_via_serde<T: DeserializeOwned>(value: Json<'_>, name: &str) -> Result<T, Error> {
     let mut out = Out::default();
     value.to_json(&mut out);
     cosmwasm_std::from_json(out.as_bytes()).map_err(|e| Error::new(format!("invalid {name}: {e}")))
@@ -127,8 +136,9 @@ pub fn read_via_serde<T: DeserializeOwned>(value: Json, name: &str) -> Result<T,
 
 /// Implements `FromJson` for types that serde reads, through serde (`#[inline]`, as the
 /// derives are, so that nothing is compiled where nothing calls it): for types defined
-/// elsewhere whose shape is not worth mirroring (`CosmosMsg`), on cold paths. Costs the type's
-/// serde deserializer in wasm, and a re-encoding of the subtree in gas.
+/// elsewhere whose shape is not worth mirroring, on cold paths. Costs the type's serde
+/// deserializer in wasm, and a re-encoding of the subtree in gas. The types must implement
+/// `Default` (their stand-in, see `FromJson::stand_in`).
 ///
 /// Rust's orphan rule allows this only in the crate of the type or of `FromJson` (this one):
 /// foreign types are covered here, behind features (`cw-utils`, `cw20`).
@@ -137,8 +147,13 @@ macro_rules! from_json_via_serde {
     ($($ty:ty),+ $(,)?) => {$(
         impl $crate::FromJson for $ty {
             const NAME: &'static str = ::core::stringify!($ty);
+            fn stand_in() -> Self {
+                <$ty as ::core::default::Default>::default()
+            }
             #[inline]
-            fn from_json(value: $crate::Json) -> ::core::result::Result<Self, $crate::Error> {
+            fn from_json(
+                value: $crate::Json<'_>,
+            ) -> ::core::result::Result<Self, $crate::Error> {
                 $crate::read_via_serde(value, <Self as $crate::FromJson>::NAME)
             }
         }

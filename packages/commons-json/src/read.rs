@@ -1,6 +1,7 @@
 //! Reading typed values from a `Json` tree: the `FromJson` trait, the `Fields` of an object,
 //! the three shapes of enum variants, and the primitives of the wire format.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use cosmwasm_std::{Addr, Binary, Decimal, Timestamp, Uint128, Uint256, Uint64};
@@ -15,7 +16,13 @@ pub trait FromJson: Sized {
     const NAME: &'static str;
 
     /// Reads a value from its JSON.
-    fn from_json(value: Json) -> Result<Self, Error>;
+    fn from_json(value: Json<'_>) -> Result<Self, Error>;
+
+    /// Any value of the type, standing in for a field that could not be read (see `Fields`):
+    /// it is never seen, as the reader then returns the field's error, but it lets a struct be
+    /// built in place, field by field, which is far less code than keeping every field apart
+    /// until all are known to be read.
+    fn stand_in() -> Self;
 
     /// The value of a field that is absent from its object, if the type has one. As with
     /// serde, only `Option` has one (`None`); `#[serde(default)]` gives a field one.
@@ -31,16 +38,16 @@ pub trait FromJson: Sized {
 /// closure, where `?` only stops at the first `None`), and the errors are not copied through
 /// every field. `end` also refuses what was not taken: unknown fields, and the second copy of
 /// a field given twice (`take` removes one copy only, so duplicates can never slip through).
-pub struct Fields {
-    members: Vec<(String, Json)>,
+pub struct Fields<'a> {
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
     /// The variant the fields belong to (empty for a struct), prefixed to error paths.
     variant: &'static str,
     error: Option<Error>,
 }
 
-impl Fields {
+impl<'a> Fields<'a> {
     /// The fields of the object `value`, a `what` (the type name).
-    pub fn of(value: Json, what: &'static str) -> Result<Self, Error> {
+    pub fn of(value: Json<'a>, what: &'static str) -> Result<Self, Error> {
         match value {
             Json::Object(members) => Ok(Fields {
                 members,
@@ -57,7 +64,7 @@ impl Fields {
     /// The fields of the struct variant `variant` of the enum `what`, from its content
     /// (`None`: the variant was written as a bare name).
     pub fn variant(
-        content: Option<Json>,
+        content: Option<Json<'a>>,
         what: &'static str,
         variant: &'static str,
     ) -> Result<Self, Error> {
@@ -79,7 +86,7 @@ impl Fields {
     }
 
     /// Removes the member `key` and returns its value (its first copy, if it was given twice).
-    pub fn take(&mut self, key: &str) -> Option<Json> {
+    pub fn take(&mut self, key: &str) -> Option<Json<'a>> {
         let at = self.members.iter().position(|(k, _)| k == key)?;
         Some(self.members.swap_remove(at).1)
     }
@@ -100,6 +107,25 @@ impl Fields {
                 }
                 missing
             }
+        }
+    }
+
+    /// The field `key`, or a stand-in when it could not be read (the error is kept for
+    /// `finish`): what the derives build a struct from.
+    #[inline]
+    pub fn field<T: FromJson>(&mut self, key: &'static str) -> T {
+        match self.req(key) {
+            Some(value) => value,
+            None => T::stand_in(),
+        }
+    }
+
+    /// `field`, with `default()` when the field is absent (`#[serde(default)]`).
+    #[inline]
+    pub fn field_or<T: FromJson>(&mut self, key: &'static str, default: fn() -> T) -> T {
+        match self.req_or(key, default) {
+            Some(value) => value,
+            None => T::stand_in(),
         }
     }
 
@@ -160,7 +186,7 @@ impl Fields {
     /// `finish` for `#[json(ignore_unknown_fields)]` types (see `end_ignoring_unknown`).
     pub fn finish_ignoring_unknown(mut self, known: &[&str]) -> Result<(), Error> {
         self.members
-            .retain(|(key, _)| known.contains(&key.as_str()));
+            .retain(|(key, _)| known.contains(&key.as_ref()));
         self.check(known)
     }
 
@@ -184,7 +210,7 @@ impl Fields {
         }
         match self.members.first() {
             None => Ok(()),
-            Some((key, _)) if known.contains(&key.as_str()) => {
+            Some((key, _)) if known.contains(&key.as_ref()) => {
                 Err(Error::new(format!("duplicate field `{key}`")).within(self.variant))
             }
             Some((key, _)) => Err(Error::new(format!(
@@ -197,7 +223,7 @@ impl Fields {
 }
 
 /// The content of the unit variant `name`: there must be none (serde writes it `"name"`).
-pub fn unit_variant(content: Option<Json>, name: &'static str) -> Result<(), Error> {
+pub fn unit_variant(content: Option<Json<'_>>, name: &'static str) -> Result<(), Error> {
     match content {
         None => Ok(()),
         Some(_) => Err(Error::new(format!(
@@ -208,14 +234,17 @@ pub fn unit_variant(content: Option<Json>, name: &'static str) -> Result<(), Err
 
 /// The content of the newtype variant `name` (`{"name": content}`).
 #[inline]
-pub fn newtype_variant<T: FromJson>(content: Option<Json>, name: &'static str) -> Result<T, Error> {
+pub fn newtype_variant<T: FromJson>(
+    content: Option<Json<'_>>,
+    name: &'static str,
+) -> Result<T, Error> {
     match T::from_json(newtype_content(content, name)?) {
         Ok(value) => Ok(value),
         Err(e) => Err(e.within(name)),
     }
 }
 
-fn newtype_content(content: Option<Json>, name: &str) -> Result<Json, Error> {
+fn newtype_content<'a>(content: Option<Json<'a>>, name: &str) -> Result<Json<'a>, Error> {
     content.ok_or_else(|| {
         Error::new(format!(
             "variant `{name}` has content: write {{\"{name}\":...}}"
@@ -235,7 +264,8 @@ fn expected(what: &str, got: &Json) -> Error {
     Error::new(format!("expected {what}, got {}", got.kind()))
 }
 
-fn string(value: Json, what: &str) -> Result<String, Error> {
+/// The string `value`, as written (borrowed from the text when it can be).
+fn string<'a>(value: Json<'a>, what: &str) -> Result<Cow<'a, str>, Error> {
     match value {
         Json::Str(s) => Ok(s),
         other => Err(expected(what, &other)),
@@ -245,7 +275,7 @@ fn string(value: Json, what: &str) -> Result<String, Error> {
 /// A string parsed as the type parses it in its serde `Deserialize` (same function, so the
 /// same strings are accepted).
 fn parsed<T, E: std::fmt::Display>(
-    value: Json,
+    value: Json<'_>,
     what: &str,
     parse: impl FnOnce(&str) -> Result<T, E>,
 ) -> Result<T, Error> {
@@ -255,23 +285,33 @@ fn parsed<T, E: std::fmt::Display>(
 
 const U64: &str = "u64 (an integer from 0 to 18446744073709551615)";
 
-impl FromJson for Json {
+/// Any JSON, kept as a tree (owning its strings).
+impl FromJson for Json<'static> {
     const NAME: &'static str = "JSON";
-    fn from_json(value: Json) -> Result<Self, Error> {
-        Ok(value)
+    fn stand_in() -> Self {
+        Json::Null
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
+        Ok(value.into_owned())
     }
 }
 
 impl FromJson for String {
     const NAME: &'static str = "string";
-    fn from_json(value: Json) -> Result<Self, Error> {
-        string(value, "a string")
+    fn stand_in() -> Self {
+        String::new()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
+        string(value, "a string").map(Cow::into_owned)
     }
 }
 
 impl FromJson for bool {
     const NAME: &'static str = "bool";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        false
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         match value {
             Json::Bool(v) => Ok(v),
             other => Err(expected("a boolean", &other)),
@@ -281,7 +321,10 @@ impl FromJson for bool {
 
 impl FromJson for u64 {
     const NAME: &'static str = "u64";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        0
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         match value {
             Json::Uint(v) => Ok(v),
             other => Err(expected(U64, &other)),
@@ -294,7 +337,10 @@ macro_rules! narrow {
     ($($ty:ty: $what:literal),*) => {$(
         impl FromJson for $ty {
             const NAME: &'static str = stringify!($ty);
-            fn from_json(value: Json) -> Result<Self, Error> {
+            fn stand_in() -> Self {
+                0
+            }
+            fn from_json(value: Json<'_>) -> Result<Self, Error> {
                 match value {
                     Json::Uint(v) => <$ty>::try_from(v)
                         .map_err(|_| Error::new(format!("expected {}, got {v}", $what))),
@@ -313,7 +359,10 @@ narrow!(
 
 impl FromJson for Uint64 {
     const NAME: &'static str = "Uint64";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Uint64::zero()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(value, "Uint64 (a string of decimal digits)", |s| {
             Uint64::try_from(s)
         })
@@ -322,7 +371,10 @@ impl FromJson for Uint64 {
 
 impl FromJson for Uint128 {
     const NAME: &'static str = "Uint128";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Uint128::zero()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(value, "Uint128 (a string of decimal digits)", |s| {
             Uint128::try_from(s)
         })
@@ -331,7 +383,10 @@ impl FromJson for Uint128 {
 
 impl FromJson for Uint256 {
     const NAME: &'static str = "Uint256";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Uint256::zero()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(value, "Uint256 (a string of decimal digits)", |s| {
             Uint256::try_from(s)
         })
@@ -340,7 +395,10 @@ impl FromJson for Uint256 {
 
 impl FromJson for Decimal {
     const NAME: &'static str = "Decimal";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Decimal::zero()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(value, "Decimal (a decimal string)", Decimal::from_str)
     }
 }
@@ -348,7 +406,10 @@ impl FromJson for Decimal {
 /// Nanoseconds since the epoch, as a string: `Timestamp` is a `Uint64` to serde.
 impl FromJson for Timestamp {
     const NAME: &'static str = "Timestamp";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Timestamp::from_nanos(0)
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(
             value,
             "Timestamp (nanoseconds as a string of digits)",
@@ -360,7 +421,10 @@ impl FromJson for Timestamp {
 
 impl FromJson for Binary {
     const NAME: &'static str = "Binary";
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Binary::default()
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         parsed(value, "Binary (a base64 string)", Binary::from_base64)
     }
 }
@@ -368,27 +432,33 @@ impl FromJson for Binary {
 /// An address as given, unvalidated, as serde reads it (contracts validate it).
 impl FromJson for Addr {
     const NAME: &'static str = "Addr";
-    fn from_json(value: Json) -> Result<Self, Error> {
-        string(value, "an address (a string)").map(Addr::unchecked)
+    fn stand_in() -> Self {
+        Addr::unchecked("")
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
+        string(value, "an address (a string)").map(|s| Addr::unchecked(s.into_owned()))
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
     const NAME: &'static str = "array";
+    fn stand_in() -> Self {
+        Vec::new()
+    }
     // the loop is not generic (`read_items`): only reading one item is, so each type of list
     // a contract reads costs a few instructions, not a copy of the loop
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         let items = array(value)?;
         let mut read = Vec::with_capacity(items.len());
         read_items(items, &mut |item| {
-            read.push(T::from_json(item)?);
+            read.push(crate::read(item)?);
             Ok(())
         })?;
         Ok(read)
     }
 }
 
-fn array(value: Json) -> Result<Vec<Json>, Error> {
+fn array(value: Json<'_>) -> Result<Vec<Json<'_>>, Error> {
     match value {
         Json::Array(items) => Ok(items),
         other => Err(expected("an array", &other)),
@@ -396,9 +466,9 @@ fn array(value: Json) -> Result<Vec<Json>, Error> {
 }
 
 /// Reads `items` one by one with `item`; an item's error is reported at its index.
-fn read_items(
-    items: Vec<Json>,
-    item: &mut dyn FnMut(Json) -> Result<(), Error>,
+fn read_items<'a>(
+    items: Vec<Json<'a>>,
+    item: &mut dyn FnMut(Json<'a>) -> Result<(), Error>,
 ) -> Result<(), Error> {
     for (i, value) in items.into_iter().enumerate() {
         item(value).map_err(|e| e.at_index(i))?;
@@ -408,7 +478,10 @@ fn read_items(
 
 impl<T: FromJson> FromJson for Box<T> {
     const NAME: &'static str = T::NAME;
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        Box::new(T::stand_in())
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         T::from_json(value).map(Box::new)
     }
     fn missing() -> Option<Self> {
@@ -419,7 +492,10 @@ impl<T: FromJson> FromJson for Box<T> {
 /// `null` is `None`, as is an absent field.
 impl<T: FromJson> FromJson for Option<T> {
     const NAME: &'static str = T::NAME;
-    fn from_json(value: Json) -> Result<Self, Error> {
+    fn stand_in() -> Self {
+        None
+    }
+    fn from_json(value: Json<'_>) -> Result<Self, Error> {
         match value {
             Json::Null => Ok(None),
             value => T::from_json(value).map(Some),

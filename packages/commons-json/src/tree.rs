@@ -1,7 +1,12 @@
 //! `Json`: a parsed JSON text. It is the one serde deserializer the readers share: a message
-//! is parsed into this tree by a single visitor, then every type reads its part of the tree
-//! with plain code (see `read`).
+//! is parsed into this tree by a single visitor (or, from bytes, by `parse`), then every type
+//! reads its part of the tree with plain code (see `read`).
+//!
+//! Strings and keys borrow from the text where they can (no escapes): in the VM an allocation
+//! costs about as much gas as parsing a few dozen bytes, so keys, numbers in strings
+//! (`Uint128`) and variant names are never copied; only the strings a value keeps are.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -18,7 +23,7 @@ pub const MAX_DEPTH: usize = 64;
 /// A JSON value. Numbers are integers: no wire type has a fraction (decimals are strings),
 /// and the parser behind `cosmwasm_std::from_json` refuses fractions and exponents anyway.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// A number written without a sign.
@@ -26,13 +31,13 @@ pub enum Json {
     /// A number written with a minus sign, by its magnitude. `-0` is one of these: serde
     /// refuses it for unsigned integers, and so do the readers here.
     Neg(u64),
-    Str(String),
-    Array(Vec<Json>),
+    Str(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
     /// Members in the order written, duplicates kept (readers refuse them).
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// What kind of value this is, for error messages ("expected ..., got a string").
     pub fn kind(&self) -> &'static str {
         match self {
@@ -48,7 +53,7 @@ impl Json {
 
     /// An enum value as serde writes one: `"name"` (no content) or `{"name": content}`.
     /// Any other shape, an object with several keys included, is refused, as serde refuses it.
-    pub fn into_variant(self, what: &str) -> Result<(String, Option<Json>), Error> {
+    pub fn into_variant(self, what: &str) -> Result<(Cow<'a, str>, Option<Json<'a>>), Error> {
         match self {
             Json::Str(name) => Ok((name, None)),
             Json::Object(members) => {
@@ -68,9 +73,27 @@ impl Json {
             ))),
         }
     }
+
+    /// The same tree, owning its strings.
+    pub fn into_owned(self) -> Json<'static> {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(v) => Json::Bool(v),
+            Json::Uint(v) => Json::Uint(v),
+            Json::Neg(v) => Json::Neg(v),
+            Json::Str(s) => Json::Str(Cow::Owned(s.into_owned())),
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
+            Json::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
 }
 
-impl<'de> Deserialize<'de> for Json {
+impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Level(0).deserialize(deserializer)
     }
@@ -91,39 +114,39 @@ impl Level {
 }
 
 impl<'de> DeserializeSeed<'de> for Level {
-    type Value = Json;
+    type Value = Json<'de>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for Level {
-    type Value = Json;
+    type Value = Json<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Json, E> {
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
         Ok(Json::Bool(v))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
         Ok(Json::Uint(v))
     }
 
     /// serde-json-wasm reports through here exactly the numbers written with a minus sign, so
     /// a zero here is `-0`. A positive value (from another deserializer) is just a number.
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
         Ok(if v > 0 {
             Json::Uint(v.unsigned_abs())
         } else {
@@ -131,19 +154,23 @@ impl<'de> Visitor<'de> for Level {
         })
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json<'de>, E> {
         Err(E::custom("numbers must be integers"))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_string()))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Borrowed(v)))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+    fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v.to_string())))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+    fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
         let inner = self.nested()?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Level(inner.0))? {
@@ -152,10 +179,10 @@ impl<'de> Visitor<'de> for Level {
         Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         let inner = self.nested()?;
         let mut members = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key_seed(Key)? {
             let value = map.next_value_seed(Level(inner.0))?;
             members.push((key, value));
         }
@@ -163,9 +190,40 @@ impl<'de> Visitor<'de> for Level {
     }
 }
 
+/// A member's key, borrowed from the text where it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
 /// Writes the tree back as JSON text, in serde's spelling (so a subtree handed to serde reads
 /// as the original text would).
-impl ToJson for Json {
+impl ToJson for Json<'_> {
     fn to_json(&self, out: &mut Out) {
         match self {
             Json::Null => {
@@ -202,8 +260,11 @@ mod tests {
     use super::*;
     use cosmwasm_std::from_json;
 
-    fn parse(text: &str) -> Result<Json, String> {
-        from_json::<Json>(text.as_bytes()).map_err(|e| e.to_string())
+    /// The tree serde builds (through `Json`'s `Deserialize`).
+    fn parse(text: &str) -> Result<Json<'static>, String> {
+        from_json::<crate::Input<Json<'static>>>(text.as_bytes())
+            .map(|crate::Input(json)| json)
+            .map_err(|e| e.to_string())
     }
 
     fn nested(depth: usize) -> String {
@@ -245,10 +306,10 @@ mod tests {
     #[test]
     fn variants_have_one_shape() {
         let read = |t: &str| parse(t).unwrap().into_variant("Vote");
-        assert_eq!(read(r#""yes""#), Ok(("yes".to_string(), None)));
+        assert_eq!(read(r#""yes""#), Ok(("yes".into(), None)));
         assert_eq!(
             read(r#"{"set":1}"#),
-            Ok(("set".to_string(), Some(Json::Uint(1))))
+            Ok(("set".into(), Some(Json::Uint(1))))
         );
         for bad in [
             r#"{}"#,

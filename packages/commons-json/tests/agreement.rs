@@ -61,7 +61,7 @@ const STRINGS: &[&str] = &[
     "config",
 ];
 
-fn others() -> Vec<Json> {
+fn others() -> Vec<Json<'static>> {
     vec![
         Json::Null,
         Json::Bool(true),
@@ -69,7 +69,7 @@ fn others() -> Vec<Json> {
         Json::Uint(7),
         Json::Neg(1),
         Json::Neg(0),
-        Json::Str(String::new()),
+        Json::Str("".into()),
         Json::Str("7".into()),
         Json::Array(vec![]),
         Json::Array(vec![Json::Uint(1)]),
@@ -93,7 +93,7 @@ fn paths(json: &Json, at: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
     }
 }
 
-fn node<'a>(json: &'a mut Json, path: &[usize]) -> &'a mut Json {
+fn node<'a, 'j>(json: &'a mut Json<'j>, path: &[usize]) -> &'a mut Json<'j> {
     match path.split_first() {
         None => json,
         Some((&i, rest)) => match json {
@@ -119,7 +119,7 @@ fn mutate(target: &mut Json, kind: usize, pick: usize) {
                 2 => members.push(members[i].clone()),
                 3 => members.push((members[i].0.clone(), Json::Null)),
                 4 => members.push(("vote".into(), Json::Str("yes".into()))),
-                _ => members[i].0.push('x'),
+                _ => members[i].0.to_mut().push('x'),
             }
         }
         Json::Array(items) if !items.is_empty() && kind % 8 < 3 => {
@@ -134,9 +134,9 @@ fn mutate(target: &mut Json, kind: usize, pick: usize) {
         }
         Json::Uint(n) if kind % 8 < 5 => {
             *target = match kind % 8 {
-                0 => Json::Str(n.to_string()),
+                0 => Json::Str(n.to_string().into()),
                 1 => Json::Neg(*n),
-                _ => Json::Str(format!("{MARK}{}", NUMBERS[pick % NUMBERS.len()])),
+                _ => Json::Str(format!("{MARK}{}", NUMBERS[pick % NUMBERS.len()]).into()),
             }
         }
         Json::Str(s) if kind % 8 < 6 => {
@@ -147,8 +147,8 @@ fn mutate(target: &mut Json, kind: usize, pick: usize) {
                 },
                 1 => Json::Object(vec![(s.clone(), Json::Object(vec![]))]),
                 2 => Json::Object(vec![(s.clone(), Json::Null)]),
-                3 => Json::Str(format!("{MARK}{}", NUMBERS[pick % NUMBERS.len()])),
-                _ => Json::Str(STRINGS[pick % STRINGS.len()].to_string()),
+                3 => Json::Str(format!("{MARK}{}", NUMBERS[pick % NUMBERS.len()]).into()),
+                _ => Json::Str(STRINGS[pick % STRINGS.len()].into()),
             }
         }
         _ => *target = other[pick % other.len()].clone(),
@@ -230,7 +230,9 @@ where
     T: Serialize,
 {
     let valid = to_json_vec(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let mut tree: Json = from_json(&valid).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let mut tree: Json = commons_json::parse(&valid)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?
+        .into_owned();
     // one to three mutations on top of each other
     for &(at, kind, pick) in choices {
         let mut all = vec![];

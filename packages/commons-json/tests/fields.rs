@@ -1,11 +1,10 @@
 //! `Fields`, the reader of an object's members: first error kept, unknown and duplicate
 //! fields refused, optional and defaulted fields.
 
-use commons_json::{newtype_variant, unit_variant, Error, Fields, Json};
-use cosmwasm_std::from_json;
+use commons_json::{newtype_variant, parse, unit_variant, Error, Fields, Json};
 
-fn object(text: &str) -> Json {
-    from_json(text.as_bytes()).expect("valid JSON")
+fn object(text: &str) -> Json<'_> {
+    parse(text.as_bytes()).expect("valid JSON")
 }
 
 /// Reads `{"a": u8, "b": String, "c": Option<u64>}` as `Fields` is meant to be used.

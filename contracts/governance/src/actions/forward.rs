@@ -10,65 +10,74 @@
 //! message cannot go to the wrong contract either.
 
 use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
-use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, ReceiveMsg as EscrowReceiveMsg};
+use commons::escrow::{
+    CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec, ReceiveMsg as EscrowReceiveMsg,
+};
 use commons::governance::{ExecuteMsg as GovernanceMsg, ProposalAction};
 use commons::reward_token::ExecuteMsg as TokenMsg;
 use commons::treasury::ExecuteMsg as TreasuryMsg;
 use commons_json::{to_binary, wasm_execute};
-use cosmwasm_std::{Api, CosmosMsg, StdError, StdResult};
+use cosmwasm_std::{Api, Binary, CosmosMsg, StdError, StdResult, Timestamp, Uint128};
 
 use crate::state::Contracts;
 
-/// The suite's contracts and governance itself (`me`): where the messages go.
-pub struct Targets<'a> {
-    pub contracts: &'a Contracts<'a>,
-    pub me: &'a str,
+/// A contract of the suite, or governance itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Token,
+    Treasury,
+    Escrow,
+    Governance,
 }
 
-impl Targets<'_> {
-    fn token(&self, msg: &TokenMsg) -> StdResult<CosmosMsg> {
-        wasm_execute(self.contracts.token, msg, vec![])
-    }
-
-    fn treasury_addr(&self) -> StdResult<&str> {
-        self.contracts
-            .treasury
-            .ok_or_else(|| StdError::generic_err("no treasury is configured"))
-    }
-
-    fn treasury(&self, msg: &TreasuryMsg) -> StdResult<CosmosMsg> {
-        wasm_execute(self.treasury_addr()?, msg, vec![])
-    }
-
-    fn escrow_addr(&self) -> StdResult<&str> {
-        self.contracts
-            .escrow
-            .ok_or_else(|| StdError::generic_err("no escrow is configured"))
-    }
-
-    fn escrow(&self, msg: &EscrowMsg) -> StdResult<CosmosMsg> {
-        wasm_execute(self.escrow_addr()?, msg, vec![])
-    }
-
-    fn governance(&self, msg: &GovernanceMsg) -> StdResult<CosmosMsg> {
-        wasm_execute(self.me, msg, vec![])
-    }
+/// A compute job the treasury funds (`escrow_create_job`): its message names the treasury,
+/// the escrow and governance, so it is written with the addresses in force at execution.
+#[derive(Debug, PartialEq)]
+pub struct Job {
+    provider: Option<String>,
+    client: Option<String>,
+    spec: JobSpec,
+    asset_info: AssetInfoUnchecked,
+    price_per_unit: Uint128,
+    max_units: Uint128,
+    accept_by: Timestamp,
+    deadline: Timestamp,
 }
 
-/// Appends the messages that carry out `action` (one, or a `custom` action's chain messages)
-/// to `msgs`.
-pub fn carry_out(
-    api: &dyn Api,
-    to: &Targets,
-    action: ProposalAction,
-    msgs: &mut Vec<CosmosMsg>,
-) -> StdResult<()> {
-    let msg = match action {
+/// What an action becomes.
+#[derive(Debug, PartialEq)]
+pub enum Message {
+    /// An execute message (its JSON) to one contract, without funds.
+    To(Target, Binary),
+    Job(Box<Job>),
+    /// A `custom` action's chain messages.
+    Chain(Vec<CosmosMsg>),
+}
+
+fn token(msg: &TokenMsg) -> StdResult<Message> {
+    Ok(Message::To(Target::Token, to_binary(msg)?))
+}
+
+fn treasury(msg: &TreasuryMsg) -> StdResult<Message> {
+    Ok(Message::To(Target::Treasury, to_binary(msg)?))
+}
+
+fn escrow(msg: &EscrowMsg) -> StdResult<Message> {
+    Ok(Message::To(Target::Escrow, to_binary(msg)?))
+}
+
+fn governance(msg: &GovernanceMsg) -> StdResult<Message> {
+    Ok(Message::To(Target::Governance, to_binary(msg)?))
+}
+
+/// The message `action` becomes.
+pub fn forward(action: ProposalAction) -> StdResult<Message> {
+    match action {
         ProposalAction::TreasurySpend {
             recipient,
             asset,
             memo,
-        } => to.treasury(&TreasuryMsg::Spend {
+        } => treasury(&TreasuryMsg::Spend {
             recipient,
             asset,
             memo,
@@ -78,7 +87,7 @@ pub fn carry_out(
             asset,
             msg,
             memo,
-        } => to.treasury(&TreasuryMsg::SpendToContract {
+        } => treasury(&TreasuryMsg::SpendToContract {
             contract,
             asset,
             msg,
@@ -90,7 +99,7 @@ pub fn carry_out(
             amount_per_period,
             period_seconds,
             expires,
-        } => to.treasury(&TreasuryMsg::SetBudget {
+        } => treasury(&TreasuryMsg::SetBudget {
             spender,
             asset_info,
             amount_per_period,
@@ -98,12 +107,12 @@ pub fn carry_out(
             expires,
         }),
         ProposalAction::TreasuryRevokeBudget { spender } => {
-            to.treasury(&TreasuryMsg::RevokeBudget { spender })
+            treasury(&TreasuryMsg::RevokeBudget { spender })
         }
         ProposalAction::TreasuryUpdateConfig {
             accepted_cw20s,
             spend_limits,
-        } => to.treasury(&TreasuryMsg::UpdateConfig {
+        } => treasury(&TreasuryMsg::UpdateConfig {
             accepted_cw20s,
             spend_limits,
         }),
@@ -116,67 +125,43 @@ pub fn carry_out(
             max_units,
             accept_by,
             deadline,
-        } => {
-            let (escrow, treasury) = (to.escrow_addr()?, to.treasury_addr()?);
-            asset_info.check(api)?;
-            let amount = price_per_unit.checked_mul(max_units)?;
-            // the DAO's job: the treasury pays it in and takes its refunds; its client is the
-            // steward, or governance itself
-            let job = CreateJobMsg {
-                provider,
-                client: Some(client.unwrap_or_else(|| to.me.to_string())),
-                refund_to: Some(treasury.to_string()),
-                spec,
-                price_per_unit,
-                max_units,
-                accept_by,
-                deadline,
-            };
-            // native coins go as funds of the escrow's `create_job`, a cw20 by the token's
-            // `send` with the escrow's `create_job` hook (the same JSON, typed by each side)
-            let create = match &asset_info {
-                AssetInfoUnchecked::Native(_) => to_binary(&EscrowMsg::CreateJob(job))?,
-                AssetInfoUnchecked::Cw20(_) => to_binary(&EscrowReceiveMsg::CreateJob(job))?,
-            };
-            to.treasury(&TreasuryMsg::SpendToContract {
-                contract: escrow.to_string(),
-                asset: AssetUnchecked {
-                    info: asset_info,
-                    amount,
-                },
-                msg: create,
-                memo: Some("compute job".to_string()),
-            })
-        }
+        } => Ok(Message::Job(Box::new(Job {
+            provider,
+            client,
+            spec,
+            asset_info,
+            price_per_unit,
+            max_units,
+            accept_by,
+            deadline,
+        }))),
         ProposalAction::EscrowApproveUsage { job_id } => {
-            to.escrow(&EscrowMsg::ApproveUsage { job_id })
+            escrow(&EscrowMsg::ApproveUsage { job_id })
         }
         ProposalAction::EscrowDispute { job_id, reason } => {
-            to.escrow(&EscrowMsg::Dispute { job_id, reason })
+            escrow(&EscrowMsg::Dispute { job_id, reason })
         }
-        ProposalAction::EscrowCancelJob { job_id } => to.escrow(&EscrowMsg::CancelJob { job_id }),
-        ProposalAction::EscrowCompleteJob { job_id } => {
-            to.escrow(&EscrowMsg::CompleteJob { job_id })
-        }
+        ProposalAction::EscrowCancelJob { job_id } => escrow(&EscrowMsg::CancelJob { job_id }),
+        ProposalAction::EscrowCompleteJob { job_id } => escrow(&EscrowMsg::CompleteJob { job_id }),
         ProposalAction::EscrowResolveDispute {
             job_id,
             approved_units,
             slash,
-        } => to.escrow(&EscrowMsg::ResolveDispute {
+        } => escrow(&EscrowMsg::ResolveDispute {
             job_id,
             approved_units,
             slash,
         }),
-        ProposalAction::EscrowUpdateConfig(update) => to.escrow(&EscrowMsg::UpdateConfig(update)),
+        ProposalAction::EscrowUpdateConfig(update) => escrow(&EscrowMsg::UpdateConfig(update)),
         ProposalAction::TokenMint { recipient, amount } => {
-            to.token(&TokenMsg::Mint { recipient, amount })
+            token(&TokenMsg::Mint { recipient, amount })
         }
         ProposalAction::TokenMintVesting {
             recipient,
             amount,
             schedule,
             revocable,
-        } => to.token(&TokenMsg::MintVesting {
+        } => token(&TokenMsg::MintVesting {
             recipient,
             amount,
             schedule,
@@ -185,18 +170,107 @@ pub fn carry_out(
         ProposalAction::TokenRevokeVesting {
             recipient,
             grant_id,
-        } => to.token(&TokenMsg::RevokeVesting {
+        } => token(&TokenMsg::RevokeVesting {
             recipient,
             grant_id,
         }),
         ProposalAction::UpdateGovernanceConfig(update) => {
-            to.governance(&GovernanceMsg::UpdateConfig(update))
+            governance(&GovernanceMsg::UpdateConfig(update))
         }
-        ProposalAction::Custom { msgs: chain } => {
-            msgs.extend(chain);
-            return Ok(());
+        ProposalAction::Custom { msgs } => Ok(Message::Chain(msgs)),
+    }
+}
+
+/// The suite's contracts and governance itself (`me`): where the messages go.
+pub struct Targets<'a> {
+    pub contracts: &'a Contracts<'a>,
+    pub me: &'a str,
+}
+
+impl Targets<'_> {
+    /// The address of `target` now.
+    pub fn address(&self, target: Target) -> StdResult<&str> {
+        match target {
+            Target::Token => Ok(self.contracts.token),
+            Target::Treasury => self
+                .contracts
+                .treasury
+                .ok_or_else(|| StdError::generic_err("no treasury is configured")),
+            Target::Escrow => self
+                .contracts
+                .escrow
+                .ok_or_else(|| StdError::generic_err("no escrow is configured")),
+            Target::Governance => Ok(self.me),
         }
-    }?;
-    msgs.push(msg);
-    Ok(())
+    }
+
+    /// `msg` (JSON) executed on `target`.
+    pub fn execute(&self, target: Target, msg: Binary) -> StdResult<CosmosMsg> {
+        Ok(cosmwasm_std::WasmMsg::Execute {
+            contract_addr: self.address(target)?.to_string(),
+            msg,
+            funds: vec![],
+        }
+        .into())
+    }
+
+    /// The treasury's payment into the escrow of a job for the DAO: the treasury pays it in
+    /// and takes its refunds; its client is the steward, or governance itself.
+    pub fn job(&self, api: &dyn Api, job: Job) -> StdResult<CosmosMsg> {
+        let Job {
+            provider,
+            client,
+            spec,
+            asset_info,
+            price_per_unit,
+            max_units,
+            accept_by,
+            deadline,
+        } = job;
+        let escrow = self.address(Target::Escrow)?;
+        let treasury = self.address(Target::Treasury)?;
+        asset_info.check(api)?;
+        let amount = price_per_unit.checked_mul(max_units)?;
+        let job = CreateJobMsg {
+            provider,
+            client: Some(client.unwrap_or_else(|| self.me.to_string())),
+            refund_to: Some(treasury.to_string()),
+            spec,
+            price_per_unit,
+            max_units,
+            accept_by,
+            deadline,
+        };
+        // native coins go as funds of the escrow's `create_job`, a cw20 by the token's `send`
+        // with the escrow's `create_job` hook (the same JSON, typed by each side)
+        let create = match &asset_info {
+            AssetInfoUnchecked::Native(_) => to_binary(&EscrowMsg::CreateJob(job))?,
+            AssetInfoUnchecked::Cw20(_) => to_binary(&EscrowReceiveMsg::CreateJob(job))?,
+        };
+        let spend = TreasuryMsg::SpendToContract {
+            contract: escrow.to_string(),
+            asset: AssetUnchecked {
+                info: asset_info,
+                amount,
+            },
+            msg: create,
+            memo: Some("compute job".to_string()),
+        };
+        wasm_execute(treasury, &spend, vec![])
+    }
+
+    /// Appends the messages `message` becomes to `msgs`.
+    pub fn send(
+        &self,
+        api: &dyn Api,
+        message: Message,
+        msgs: &mut Vec<CosmosMsg>,
+    ) -> StdResult<()> {
+        match message {
+            Message::To(target, msg) => msgs.push(self.execute(target, msg)?),
+            Message::Job(job) => msgs.push(self.job(api, *job)?),
+            Message::Chain(chain) => msgs.extend(chain),
+        }
+        Ok(())
+    }
 }

@@ -295,10 +295,18 @@ fn messages_are_the_bytes_serde_writes() {
     ];
     let (actions, want): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
     let mut store = MockStorage::new();
-    save_actions(&mut store, 1, &actions).unwrap();
-    let stored = StoredActions::load(&store, 1).unwrap();
-    let got = action_messages(&api, &contracts, &me, &stored.texts().unwrap()).unwrap();
-    assert_eq!(got, want);
+    // proposal 1 has its messages prepared, as `propose` keeps them; proposal 2 (as one made
+    // before they were kept) has its actions read back at execution: the messages are the same
+    for id in [1, 2] {
+        save_actions(&mut store, id, &actions).unwrap();
+    }
+    prepare_messages(&mut store, 1, actions).unwrap();
+    for id in [1, 2] {
+        let stored = StoredActions::load(&store, id).unwrap();
+        let texts = stored.texts().unwrap();
+        let got = action_messages(&api, &store, &contracts, &me, id, &texts).unwrap();
+        assert_eq!(got, want, "proposal {id}");
+    }
 }
 
 #[test]
@@ -314,6 +322,12 @@ fn actions_need_their_contract() {
         spender: "s".into(),
     };
     let text = cosmwasm_std::to_json_vec(&action).unwrap();
-    let err = action_messages(&api, &contracts, &api.addr_make("me"), &[&text]).unwrap_err();
+    let mut store = MockStorage::new();
+    let me = api.addr_make("me");
+    let err = action_messages(&api, &store, &contracts, &me, 1, &[&text]).unwrap_err();
+    assert!(err.to_string().contains("no treasury is configured"));
+    // prepared when proposed, the address is still looked up at execution
+    prepare_messages(&mut store, 1, vec![action]).unwrap();
+    let err = action_messages(&api, &store, &contracts, &me, 1, &[&text]).unwrap_err();
     assert!(err.to_string().contains("no treasury is configured"));
 }
