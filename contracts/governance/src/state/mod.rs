@@ -493,7 +493,11 @@ impl StoredActions {
     pub fn parse(&self) -> StdResult<Vec<ProposalAction>> {
         self.texts()?
             .into_iter()
-            .map(commons_json::from_slice)
+            .map(|text| {
+                Ok(commons_json::read::<ProposalAction>(commons_json::parse(
+                    text,
+                )?)?)
+            })
             .collect()
     }
 }
