@@ -9,6 +9,7 @@ mod escrow_client;
 mod execution;
 mod guardian;
 mod messages;
+mod wire_fixtures;
 mod queries;
 mod rewards;
 mod snapshot;
