@@ -9,7 +9,6 @@ mod escrow_client;
 mod execution;
 mod guardian;
 mod messages;
-mod wire_fixtures;
 mod queries;
 mod rewards;
 mod snapshot;
@@ -17,6 +16,7 @@ mod strict_wire;
 mod tally_props;
 mod thresholds;
 mod treasury_actions;
+mod wire_fixtures;
 
 use anyhow::Result as AnyResult;
 use commons::governance::{
