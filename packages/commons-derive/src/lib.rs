@@ -17,7 +17,15 @@
 //!
 //! Foreign types: `#[json(remote = "path::Type")]` on a copy of a foreign type's definition
 //! implements the traits for the foreign type (the copy is only read by the derive; the
-//! compiler checks that it names every field and variant of the original, and only those).
+//! compiler checks that it names every field and variant of the original, and only those; a
+//! `#[non_exhaustive]` original gets `FromJson` only). `#[json(ignore_unknown_fields)]` reads
+//! what a serde derive without `deny_unknown_fields` reads (unknown fields skipped, duplicates
+//! refused). A variant's `#[cfg(...)]` is kept on everything generated for it, so a copy can
+//! declare variants that exist only with some features of their crate.
+//!
+//! `FromJson` also gives every type a stand-in (`FromJson::stand_in`, used in place of a field
+//! that could not be read): a struct's fields' stand-ins; an enum's first unit variant, or else
+//! its first variant that does not name the enum (an enum with neither is a compile error).
 
 mod model;
 mod names;

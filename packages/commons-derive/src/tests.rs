@@ -237,3 +237,24 @@ fn remote_types_are_named_after_the_original() {
     assert_eq!(c.name, "Threshold");
     assert!(c.remote.is_some());
 }
+
+#[test]
+fn stand_ins_never_name_their_own_type() {
+    let stand_in = |input: DeriveInput| {
+        crate::read::stand_in(&Container::from_input(&input).unwrap()).map(|t| t.to_string())
+    };
+    // a unit variant first, wherever it is
+    let unit: DeriveInput = parse_quote! { enum E { A(Box<E>), B { x: u8 }, C } };
+    assert_eq!(stand_in(unit).unwrap(), "Self :: C");
+    // else the first variant that does not hold the enum
+    let nested: DeriveInput = parse_quote! { enum E { A(Vec<E>), B { x: Box<Self> }, C(u8) } };
+    assert!(stand_in(nested).unwrap().starts_with("Self :: C ("));
+    let none: DeriveInput = parse_quote! { enum E { A(Box<E>) } };
+    assert!(stand_in(none).unwrap_err().to_string().contains("stand in"));
+    let empty: DeriveInput = parse_quote! { enum E {} };
+    assert!(stand_in(empty).is_err());
+    let structure: DeriveInput = parse_quote! { struct S { a: u8, b: String } };
+    assert!(stand_in(structure)
+        .unwrap()
+        .contains("a : :: commons_json :: FromJson :: stand_in ()"));
+}

@@ -132,7 +132,10 @@ fn answers_are_read_with_borrowed_strings() {
     let Json::Object(members) = &tree else {
         panic!("an object");
     };
-    assert!(matches!(&members[0].1, Json::Str(std::borrow::Cow::Borrowed("1000000"))));
+    assert!(matches!(
+        &members[0].1,
+        Json::Str(std::borrow::Cow::Borrowed("1000000"))
+    ));
     assert_eq!(tree.into_owned(), serde_tree(text).unwrap());
     // duplicates are kept, as serde's tree keeps them (the readers refuse them)
     let text = br#"{"a":1,"a":2}"#;
