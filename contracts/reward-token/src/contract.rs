@@ -86,6 +86,16 @@ pub fn instantiate(
         power::grow(&mut ledger, &mut supply, slot, coin.amount)?;
         ledger.commit();
     }
+    // after the initial balances: they are not minted by the minter and do not count
+    let mut limit_attrs = Response::new();
+    instantiate_mint_limit(
+        deps.storage,
+        &mut supply,
+        env.block.time,
+        mint_limit,
+        msg.change_delay_seconds,
+        &mut limit_attrs,
+    )?;
     supply.save(deps.storage);
     let metadata = Metadata {
         name: msg.name,
@@ -102,15 +112,7 @@ pub fn instantiate(
     res.attr("symbol", metadata.symbol)
         .attr("minted_total", supply.minted_total())
         .attr("cap", cap.unwrap_or_else(|| "none".into()));
-    // after the initial balances: they are not minted by the minter and do not count
-    instantiate_mint_limit(
-        deps.storage,
-        env.block.time,
-        mint_limit,
-        msg.change_delay_seconds,
-        &mut res,
-    )?;
-    Ok(res)
+    Ok(res.add_attributes(limit_attrs.attributes))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

@@ -59,7 +59,7 @@ pub fn execute_mint(
     ensure_minter(&supply, &info.sender, "mint")?;
     let to = validate_addr(deps.api, &recipient)?;
     record_mint(&mut supply, amount)?;
-    let window = count_mint(deps.storage, env.block.time, amount)?;
+    let window = count_mint(deps.storage, &mut supply, env.block.time, amount)?;
     let mut ledger = Ledger::new(deps.storage, env.block.height);
     let slot = ledger.open(&to)?;
     ledger.credit(slot, amount)?;

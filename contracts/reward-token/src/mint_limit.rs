@@ -21,10 +21,12 @@ fn validate_limit(limit: &MintLimit) -> Result<(), ContractError> {
     Ok(())
 }
 
-fn save(store: &mut dyn Storage, state: Option<&MintWindow>) -> StdResult<()> {
+/// Stores the limit state and keeps the supply's "a limit is in force" flag in step with it
+/// (the caller saves the supply).
+fn save(store: &mut dyn Storage, supply: &mut Supply, state: Option<&MintWindow>) -> StdResult<()> {
+    supply.set_has_mint_limit(state.is_some());
     match state {
         Some(window) => MINT_LIMIT.save(store, window),
-        // no limit in force: drop the key, so a mint reads nothing but a missing key
         None => {
             MINT_LIMIT.remove(store);
             Ok(())
@@ -36,16 +38,18 @@ fn save(store: &mut dyn Storage, state: Option<&MintWindow>) -> StdResult<()> {
 /// after the mint, or `None` when no limit is in force.
 pub fn count_mint(
     store: &mut dyn Storage,
+    supply: &mut Supply,
     now: Timestamp,
     amount: Uint128,
 ) -> Result<Option<MintWindow>, ContractError> {
-    // one read of a missing key when the token has no limit
-    let Some(stored) = MINT_LIMIT.may_load(store)? else {
+    // a token without a limit reads nothing more than the supply it already loaded
+    if !supply.has_mint_limit() {
         return Ok(None);
-    };
-    let Some(mut window) = as_of(Some(stored), now)? else {
+    }
+    let stored = MINT_LIMIT.may_load(store)?;
+    let Some(mut window) = as_of(stored, now)? else {
         // a removal came due: nothing to count
-        save(store, None)?;
+        save(store, supply, None)?;
         return Ok(None);
     };
     let remaining = window.remaining();
@@ -59,7 +63,7 @@ pub fn count_mint(
     }
     // at most the limit's amount, so this cannot overflow; checked all the same
     window.minted = window.minted.checked_add(amount).map_err(StdError::from)?;
-    save(store, Some(&window))?;
+    save(store, supply, Some(&window))?;
     Ok(Some(window))
 }
 
@@ -74,6 +78,7 @@ pub fn window_attrs(res: &mut Response, window: &MintWindow) -> StdResult<()> {
 /// first window starts now; initial balances do not count against it.
 pub fn instantiate_mint_limit(
     store: &mut dyn Storage,
+    supply: &mut Supply,
     now: Timestamp,
     limit: Option<MintLimit>,
     change_delay_seconds: Option<u64>,
@@ -105,7 +110,11 @@ pub fn instantiate_mint_limit(
             "mint_limit_period_seconds",
             limit.period_seconds.to_string(),
         );
-        MINT_LIMIT.save(store, &MintWindow::new(limit, now, Uint128::zero()))?;
+        save(
+            store,
+            supply,
+            Some(&MintWindow::new(limit, now, Uint128::zero())),
+        )?;
     }
     Ok(())
 }
@@ -125,7 +134,7 @@ pub fn execute_update_mint_limit(
     info: MessageInfo,
     mint_limit: Option<MintLimit>,
 ) -> Result<Response, ContractError> {
-    let supply = Supply::load(deps.storage)?;
+    let mut supply = Supply::load(deps.storage)?;
     ensure_minter(&supply, &info.sender, "update the mint limit")?;
     if let Some(limit) = &mint_limit {
         validate_limit(limit)?;
@@ -134,7 +143,8 @@ pub fn execute_update_mint_limit(
     let state = as_of(MINT_LIMIT.may_load(deps.storage)?, now)?;
     let configured = MINT_CHANGE_DELAY.may_load(deps.storage)?;
     let (state, outcome) = update(state, mint_limit, now, configured)?;
-    save(deps.storage, state.as_ref())?;
+    save(deps.storage, &mut supply, state.as_ref())?;
+    supply.save(deps.storage);
 
     let mut res = response("update_mint_limit", 10);
     res.attr("outcome", outcome.as_str());

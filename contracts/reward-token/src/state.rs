@@ -87,7 +87,8 @@ pub const METADATA: Item<Metadata> = Item::new("metadata");
 commons::layout! {
     /// The supply record.
     pub struct SupplyLayout("supply", version 1) {
-        /// 1 = has a cap, 2 = locked grants vote, 4 = has a minter (the minter is the tail)
+        /// 1 = has a cap, 2 = locked grants vote, 4 = has a minter (the minter is the tail),
+        /// 8 = a mint limit is in force (the `mint_limit` item exists)
         FLAGS: u8,
         /// liquid balances plus locked grants
         TOTAL_SUPPLY: Uint128,
@@ -112,6 +113,9 @@ pub struct Supply(Stored<SupplyLayout>);
 const HAS_CAP: u8 = 1;
 const VESTING_VOTES: u8 = 2;
 const HAS_MINTER: u8 = 4;
+/// Kept in the supply record, which every mint reads anyway, so a token without a mint limit
+/// never pays the read of the (missing) `mint_limit` item.
+const HAS_MINT_LIMIT: u8 = 8;
 
 impl Supply {
     /// A token with nothing minted yet.
@@ -249,6 +253,21 @@ impl Supply {
             .then(|| std::str::from_utf8(self.0.tail()).ok())
             .flatten()
             .map(Addr::unchecked)
+    }
+
+    /// Whether a mint limit is in force (see `HAS_MINT_LIMIT`).
+    pub fn has_mint_limit(&self) -> bool {
+        self.flag(HAS_MINT_LIMIT)
+    }
+
+    pub fn set_has_mint_limit(&mut self, on: bool) {
+        let flags = self.0.get(SupplyLayout::FLAGS);
+        let flags = if on {
+            flags | HAS_MINT_LIMIT
+        } else {
+            flags & !HAS_MINT_LIMIT
+        };
+        self.0.set(SupplyLayout::FLAGS, flags);
     }
 
     /// Hands minting to `minter`, or ends it with `None`.

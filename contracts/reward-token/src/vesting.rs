@@ -127,7 +127,7 @@ pub fn execute_mint_vesting(
     schedule.validate()?;
     record_mint(&mut supply, amount)?;
     // a grant is minted now, whenever it vests: it counts against the current window
-    let window = count_mint(deps.storage, env.block.time, amount)?;
+    let window = count_mint(deps.storage, &mut supply, env.block.time, amount)?;
     lock(&mut supply, amount)?;
 
     let grant_id = supply
