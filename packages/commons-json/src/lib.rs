@@ -85,6 +85,7 @@ mod foreign;
 mod parse;
 mod read;
 mod tree;
+mod values;
 mod write;
 
 use cosmwasm_std::{Binary, StdResult};
