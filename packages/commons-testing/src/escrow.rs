@@ -2,14 +2,13 @@
 
 use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
-use commons::escrow::InstantiateMsg;
+use commons::escrow::{InstantiateMsg, ProviderResponse, QueryMsg};
 use cosmwasm_std::{Addr, Empty, Uint128};
-use cw_multi_test::{App, Contract, ContractWrapper};
+use cw_multi_test::{App, Contract};
 
 /// The compute escrow contract, for `App::store_code`.
 pub fn escrow_contract() -> Box<dyn Contract<Empty>> {
-    use commons_compute_escrow::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    crate::contract_of!(commons_compute_escrow::contract)
 }
 
 /// Builds an escrow with `arbiter` and `fee_recipient`: 1% fee, 100 s challenge period,
@@ -99,4 +98,12 @@ impl EscrowBuilder {
     ) -> AnyResult<Addr> {
         crate::instantiate_code(app, code, admin, &self.msg, "commons-compute-escrow")
     }
+}
+
+/// The provider at `address` as `escrow` reports it now.
+pub fn provider(app: &App, escrow: &Addr, address: &Addr) -> AnyResult<ProviderResponse> {
+    let msg = QueryMsg::Provider {
+        address: address.to_string(),
+    };
+    Ok(app.wrap().query_wasm_smart(escrow, &msg)?)
 }

@@ -5,17 +5,12 @@ use commons::governance::{
     DepositConfigUnchecked, InstantiateMsg, ProposalResponse, QueryMsg, VoterRewardsConfig,
 };
 use cosmwasm_std::{Addr, Decimal, Empty, Uint128};
-use cw_multi_test::{App, Contract, ContractWrapper};
+use cw_multi_test::{App, Contract};
 use cw_utils::Threshold;
 
 /// The governance contract, for `App::store_code`.
 pub fn governance_contract() -> Box<dyn Contract<Empty>> {
-    use commons_governance::contract::{execute, instantiate, migrate, query, reply};
-    Box::new(
-        ContractWrapper::new(execute, instantiate, query)
-            .with_reply(reply)
-            .with_migrate(migrate),
-    )
+    crate::contract_of!(commons_governance::contract, reply)
 }
 
 /// Builds governance over an existing token: a 1000 s vote, 50% absolute threshold, 100 s

@@ -7,12 +7,11 @@ use commons::reward_token::{
 };
 use cosmwasm_std::{Addr, Empty, Uint128};
 use cw20::{BalanceResponse, Cw20Coin};
-use cw_multi_test::{App, Contract, ContractWrapper};
+use cw_multi_test::{App, Contract};
 
 /// The reward token contract, for `App::store_code`.
 pub fn reward_token_contract() -> Box<dyn Contract<Empty>> {
-    use commons_reward_token::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    crate::contract_of!(commons_reward_token::contract)
 }
 
 /// Builds a reward token: `TokenBuilder::new(&minter).with_balance(&alice, 100).instantiate(..)`.

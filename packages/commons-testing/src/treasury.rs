@@ -2,14 +2,15 @@
 
 use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
-use commons::treasury::{InstantiateMsg, SpendLimitUnchecked};
+use commons::treasury::{
+    InstantiateMsg, LedgerEntry, LedgerResponse, QueryMsg, SpendLimitUnchecked,
+};
 use cosmwasm_std::{Addr, Empty, Uint128};
-use cw_multi_test::{App, Contract, ContractWrapper};
+use cw_multi_test::{App, Contract};
 
 /// The treasury contract, for `App::store_code`.
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    use commons_treasury::contract::{execute, instantiate, migrate, query};
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    crate::contract_of!(commons_treasury::contract)
 }
 
 /// Change delay of a treasury without spend limits, unless one is set: one day.
@@ -97,5 +98,23 @@ impl TreasuryBuilder {
         admin: &Addr,
     ) -> AnyResult<Addr> {
         crate::instantiate_code(app, code, admin, &self.msg, "commons-treasury")
+    }
+}
+
+/// Every entry of `treasury`'s ledger, oldest first (read page by page).
+pub fn ledger(app: &App, treasury: &Addr) -> AnyResult<Vec<LedgerEntry>> {
+    let mut all = vec![];
+    loop {
+        let start_after = all.last().map(|e: &LedgerEntry| e.id);
+        let msg = QueryMsg::Ledger {
+            start_after,
+            limit: Some(30),
+            reverse: None,
+        };
+        let page: LedgerResponse = app.wrap().query_wasm_smart(treasury, &msg)?;
+        if page.entries.is_empty() {
+            return Ok(all);
+        }
+        all.extend(page.entries);
     }
 }

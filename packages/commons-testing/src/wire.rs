@@ -3,8 +3,8 @@
 //! be refused and change nothing, as the schema's `additionalProperties: false` promises.
 
 use anyhow::Result as AnyResult;
-use cosmwasm_std::{Addr, Binary, Coin, QueryRequest, StdResult, WasmMsg, WasmQuery};
-use cw_multi_test::{App, AppResponse, Executor};
+use cosmwasm_std::{Addr, Binary, Coin, Empty, QueryRequest, StdResult, WasmMsg, WasmQuery};
+use cw_multi_test::{App, AppResponse, Contract, Executor};
 use serde::de::IgnoredAny;
 
 /// Executes the JSON text `msg` on `contract` as `sender`.
@@ -157,4 +157,19 @@ pub fn assert_instantiate_strict(
 pub fn edit(json: &str, from: &str, to: &str) -> String {
     assert!(json.contains(from), "{from} is not in {json}");
     json.replacen(from, to, 1)
+}
+
+/// Stores `code` and runs [`assert_instantiate_strict`] for each of `cases` (an invalid
+/// message and why it must be refused), with `valid` as the control.
+pub fn assert_instantiate_cases<'w>(
+    app: &mut App,
+    code: Box<dyn Contract<Empty>>,
+    sender: &Addr,
+    valid: &str,
+    cases: impl IntoIterator<Item = (String, Why<'w>)>,
+) {
+    let code_id = app.store_code(code);
+    for (invalid, why) in cases {
+        assert_instantiate_strict(app, code_id, sender, &invalid, why, valid);
+    }
 }

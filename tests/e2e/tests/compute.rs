@@ -3,11 +3,11 @@
 
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{
-    ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, ProviderResponse,
-    QueryMsg as EscrowQuery,
+    ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, QueryMsg as EscrowQuery,
 };
 use commons::governance::{ProposalAction, Status, Vote};
 use commons::treasury::ExecuteMsg as TreasuryMsg;
+use commons_testing::escrow::provider;
 use commons_testing::suite::{Suite, SuiteBuilder, PAY, STAKE};
 use cosmwasm_std::{coins, to_json_binary, CosmosMsg, Uint128, WasmMsg};
 
@@ -107,16 +107,7 @@ fn the_dao_buys_compute_and_the_fee_lands_in_the_treasury() {
     // 40 unused units (800) come back to the treasury
     s.assert_native(&treasury, PAY, 3_824);
     s.assert_native(&escrow, PAY, 0);
-    let p: ProviderResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &escrow,
-            &EscrowQuery::Provider {
-                address: s.addr("gpu").to_string(),
-            },
-        )
-        .unwrap();
+    let p = provider(&s.app, &escrow, &s.addr("gpu")).unwrap();
     assert_eq!(p.jobs_completed, 1);
 }
 
@@ -174,16 +165,7 @@ fn over_reporting_is_disputed_ruled_and_slashed() {
     // 60 rejected units (1_200) refunded and 400 stake slashed, both to the treasury
     s.assert_native(&treasury, PAY, 3_000 + 1_200);
     s.assert_native(&treasury, STAKE, 400);
-    let p: ProviderResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &escrow,
-            &EscrowQuery::Provider {
-                address: s.addr("gpu").to_string(),
-            },
-        )
-        .unwrap();
+    let p = provider(&s.app, &escrow, &s.addr("gpu")).unwrap();
     assert_eq!(
         (p.stake.amount.u128(), p.disputes_lost, p.slashed.u128()),
         (600, 1, 400)

@@ -7,10 +7,9 @@ use commons::escrow::{
     ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, QueryMsg as EscrowQuery,
 };
 use commons::governance::{ProposalAction, Status, Vote};
-use commons::treasury::{
-    ExecuteMsg as TreasuryMsg, LedgerEntry, LedgerKind, LedgerResponse, QueryMsg as TreasuryQuery,
-};
+use commons::treasury::{ExecuteMsg as TreasuryMsg, LedgerEntry, LedgerKind};
 use commons_testing::suite::{Suite, SuiteBuilder, PAY, STAKE};
+use commons_testing::treasury::ledger;
 use cosmwasm_std::{coins, Uint128};
 
 /// Voting 1_000 s and a 100 s timelock (the builder's defaults).
@@ -82,19 +81,8 @@ fn job(s: &Suite) -> JobResponse {
 }
 
 fn ledger_deposits(s: &Suite) -> Vec<LedgerEntry> {
-    let res: LedgerResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &s.treasury,
-            &TreasuryQuery::Ledger {
-                start_after: None,
-                limit: Some(30),
-                reverse: None,
-            },
-        )
-        .unwrap();
-    res.entries
+    ledger(&s.app, &s.treasury)
+        .unwrap()
         .into_iter()
         .filter(|e| e.kind == LedgerKind::Deposit && e.counterparty == s.escrow)
         .collect()

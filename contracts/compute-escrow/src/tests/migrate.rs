@@ -4,63 +4,18 @@ use super::*;
 use commons::layout::LayoutError;
 use commons::migrate::{MigrateError, MigrateMsg};
 
-/// A stand-in for an earlier deployment: it records any cw2 name and version and, if asked,
-/// job 1 under a namespace of some layout.
-mod impostor {
-    use cosmwasm_schema::cw_serde;
-    use cosmwasm_std::{Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult};
-
-    #[cw_serde]
-    pub struct Init {
-        pub name: String,
-        pub version: String,
-        /// A namespace and the stored bytes of job 1 in it.
-        pub job: Option<(String, Binary)>,
-    }
-
-    pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: Init) -> StdResult<Response> {
-        cw2::set_contract_version(deps.storage, msg.name, msg.version)?;
-        if let Some((namespace, job)) = msg.job {
-            let key = commons::codec::map_key(namespace.as_bytes(), &1u64.to_be_bytes());
-            deps.storage.set(&key, &job);
-        }
-        Ok(Response::new())
-    }
-
-    pub fn execute(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
-        Ok(Response::new())
-    }
-
-    pub fn query(_: Deps, _: Env, _: Empty) -> StdResult<Binary> {
-        Ok(Binary::default())
-    }
-}
-
+/// Migrates to this escrow from an earlier deployment named `name` at `version` that left
+/// `job` (a namespace and the bytes of job 1 in it), if any.
 fn migrate_from(name: &str, version: &str, job: Option<(&str, &[u8])>) -> AnyResult<AppResponse> {
+    let records = job
+        .map(|(namespace, bytes)| {
+            let key = commons::codec::map_key(namespace.as_bytes(), &1u64.to_be_bytes());
+            (key.to_vec(), bytes.to_vec())
+        })
+        .into_iter()
+        .collect();
     let mut app = App::default();
-    let admin = app.api().addr_make("admin");
-    let old = app.store_code(Box::new(ContractWrapper::new(
-        impostor::execute,
-        impostor::instantiate,
-        impostor::query,
-    )));
-    let new = app.store_code(escrow_contract());
-    let init = impostor::Init {
-        name: name.into(),
-        version: version.into(),
-        job: job.map(|(ns, bytes)| (ns.to_string(), cosmwasm_std::Binary::from(bytes))),
-    };
-    let addr = app
-        .instantiate_contract(
-            old,
-            admin.clone(),
-            &init,
-            &[],
-            "old",
-            Some(admin.to_string()),
-        )
-        .unwrap();
-    app.migrate_contract(admin, addr, &MigrateMsg {}, new)
+    commons_testing::migrate::migrate_from(&mut app, escrow_contract(), name, version, records)
 }
 
 fn migrate_err(res: AnyResult<AppResponse>) -> ContractError {

@@ -25,9 +25,8 @@ use commons_testing::escrow::EscrowBuilder;
 use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, Timestamp, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_multi_test::{App, AppResponse, Executor};
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::ContractError;
 
 pub const PAY: &str = "upay";
@@ -36,10 +35,9 @@ pub const CHALLENGE: u64 = 100;
 pub const UNBONDING: u64 = 500;
 pub const FEE_BPS: u16 = 250;
 
-/// This crate's own build of the escrow (not commons-testing's), so the errors its tests
-/// downcast are `crate::ContractError`.
+/// This crate's own build of the escrow (see `contract_of!`).
 pub fn escrow_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    commons_testing::contract_of!(crate::contract)
 }
 
 pub struct Suite {

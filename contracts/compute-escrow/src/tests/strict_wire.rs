@@ -4,7 +4,7 @@
 
 use super::*;
 use commons_testing::wire::{
-    assert_execute_strict, assert_instantiate_strict, assert_query_strict, cw20_send_json, edit,
+    assert_execute_strict, assert_instantiate_cases, assert_query_strict, cw20_send_json, edit,
     Why,
     Why::{Duplicate, TwoVariants, Unknown, WrongType},
 };
@@ -109,7 +109,6 @@ fn query_refuses_unknown_duplicate_and_mistyped_fields() {
 #[test]
 fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
     let mut s = Suite::new();
-    let code = s.app.store_code(escrow_contract());
     let dao = s.addr("dao");
     let valid = to_json_string(
         EscrowBuilder::new(
@@ -145,7 +144,5 @@ fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
             TwoVariants,
         ),
     ];
-    for (invalid, why) in cases {
-        assert_instantiate_strict(&mut s.app, code, &dao, &invalid, why, &valid);
-    }
+    assert_instantiate_cases(&mut s.app, escrow_contract(), &dao, &valid, cases);
 }

@@ -49,19 +49,8 @@ fn coin_balance(s: &Suite, who: &str) -> u128 {
 
 /// The treasury's ledger entries (forfeits arrive as deposits).
 fn treasury_ledger(s: &Suite) -> Vec<commons::treasury::LedgerEntry> {
-    let res: commons::treasury::LedgerResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            s.treasury.clone().unwrap(),
-            &commons::treasury::QueryMsg::Ledger {
-                start_after: None,
-                limit: None,
-                reverse: None,
-            },
-        )
-        .unwrap();
-    res.entries
+    let treasury = s.treasury.clone().unwrap();
+    commons_testing::treasury::ledger(&s.app, &treasury).unwrap()
 }
 
 fn reject(s: &mut Suite, id: u64) {

@@ -108,17 +108,14 @@ fn funds_are_refused_where_none_are_taken() {
             proposal_ids: vec![id],
         },
     ];
-    for msg in msgs {
-        let err = s
-            .app
-            .execute_contract(alice.clone(), s.gov.clone(), &msg, &coins(1, "ucoin"))
-            .unwrap_err()
-            .downcast::<ContractError>()
-            .unwrap();
+    let gov = s.gov.clone();
+    let funds = coins(1, "ucoin");
+    for (msg, err) in commons_testing::errors_with_funds(&mut s.app, &alice, &gov, &msgs, &funds) {
+        let err = err.downcast::<ContractError>().unwrap();
         assert_eq!(
             err,
             ContractError::Payment(PaymentError::NonPayable {}),
-            "{msg:?}"
+            "{msg}"
         );
     }
 }

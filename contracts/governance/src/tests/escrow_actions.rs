@@ -3,7 +3,7 @@
 use super::*;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{
-    ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, ProviderMetadata, ProviderResponse,
+    ExecuteMsg as EscrowMsg, JobResponse, JobSpec, JobStatus, ProviderMetadata,
     QueryMsg as EscrowQuery, UpdateConfigMsg,
 };
 use commons::treasury::ExecuteMsg as TreasuryMsg;
@@ -173,16 +173,7 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
             .u128(),
         300
     );
-    let p: ProviderResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            &escrow,
-            &EscrowQuery::Provider {
-                address: prov.to_string(),
-            },
-        )
-        .unwrap();
+    let p = commons_testing::escrow::provider(&s.app, &escrow, &prov).unwrap();
     assert_eq!((p.disputes_lost, p.slashed.u128()), (1, 300));
     // the provider claims what was approved; the 1% fee lands in the treasury
     s.app

@@ -5,7 +5,7 @@ use super::escrow_actions::{coins_of, dao, job, run};
 use super::*;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{ExecuteMsg as EscrowMsg, JobSpec, JobStatus, UpdateConfigMsg};
-use commons::treasury::{LedgerKind, LedgerResponse, QueryMsg as TreasuryQuery};
+use commons::treasury::LedgerKind;
 
 fn create(s: &Suite, client: Option<&Addr>, units: u128) -> ProposalAction {
     let now = s.app.block_info().time;
@@ -42,19 +42,9 @@ fn report(s: &mut Suite, escrow: &Addr, job_id: u64, units: u128) {
 
 /// Deposits the treasury's ledger lists, with their memos.
 fn deposits(s: &Suite) -> Vec<(u128, String)> {
-    let res: LedgerResponse = s
-        .app
-        .wrap()
-        .query_wasm_smart(
-            s.treasury.clone().unwrap(),
-            &TreasuryQuery::Ledger {
-                start_after: None,
-                limit: Some(30),
-                reverse: None,
-            },
-        )
-        .unwrap();
-    res.entries
+    let treasury = s.treasury.clone().unwrap();
+    commons_testing::treasury::ledger(&s.app, &treasury)
+        .unwrap()
         .into_iter()
         .filter(|e| e.kind == LedgerKind::Deposit)
         .map(|e| (e.asset.amount.u128(), e.memo.unwrap_or_default()))

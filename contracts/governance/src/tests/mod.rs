@@ -27,24 +27,17 @@ use commons_testing::governance::GovernanceBuilder;
 use commons_testing::token::{token_balance, TokenBuilder};
 use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{Addr, Decimal, Empty, Timestamp, Uint128};
-use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_multi_test::{App, AppResponse, Executor};
 use cw_utils::Threshold;
 
 pub use commons_testing::attr;
 pub use commons_testing::token::reward_token_contract as token_contract;
-pub use commons_testing::treasury::treasury_contract;
 
-use crate::contract::{execute, instantiate, migrate, query, reply};
 use crate::ContractError;
 
-/// This crate's own build of governance (not commons-testing's), so the errors its tests
-/// downcast are `crate::ContractError`.
+/// This crate's own build of governance (see `contract_of!`).
 pub fn governance_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(execute, instantiate, query)
-            .with_reply(reply)
-            .with_migrate(migrate),
-    )
+    commons_testing::contract_of!(crate::contract, reply)
 }
 
 /// Spend limit of the test treasury, per asset and per 1000 s.

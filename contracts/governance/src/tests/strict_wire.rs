@@ -7,7 +7,7 @@ use super::*;
 use commons::governance::{DepositConfigUnchecked, RefundPolicy};
 use commons::AssetInfoUnchecked;
 use commons_testing::wire::{
-    assert_execute_strict, assert_instantiate_strict, assert_query_strict, cw20_send_json, edit,
+    assert_execute_strict, assert_instantiate_cases, assert_query_strict, cw20_send_json, edit,
     Why,
     Why::{Duplicate, TwoVariants, Unknown, WrongType},
 };
@@ -123,7 +123,6 @@ fn query_refuses_unknown_duplicate_and_mistyped_fields() {
 #[test]
 fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
     let mut s = Suite::new();
-    let code = s.app.store_code(governance_contract());
     let admin = s.addr("admin");
     let valid = to_json_string(&base_msg(&s.token)).unwrap();
     let actions = r#""max_actions":10"#;
@@ -146,7 +145,5 @@ fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
         ),
         (edit(&valid, actions, r#""max_actions":"10""#), WrongType),
     ];
-    for (invalid, why) in cases {
-        assert_instantiate_strict(&mut s.app, code, &admin, &invalid, why, &valid);
-    }
+    assert_instantiate_cases(&mut s.app, governance_contract(), &admin, &valid, cases);
 }

@@ -166,23 +166,9 @@ fn spend_to_contract_action() {
     let mut s = funded();
     // the treasury pays governance-owned funds into another contract: here, the token's own
     // treasury deposit hook is not involved; a native deposit into a second treasury
-    let code = s.app.store_code(treasury_contract());
     let admin = s.addr("admin");
-    let second = s
-        .app
-        .instantiate_contract(
-            code,
-            admin.clone(),
-            &commons::treasury::InstantiateMsg {
-                owner: admin.to_string(),
-                accepted_cw20s: vec![],
-                spend_limits: vec![],
-                change_delay_seconds: 86_400,
-            },
-            &[],
-            "second",
-            None,
-        )
+    let second = TreasuryBuilder::new(&admin)
+        .instantiate(&mut s.app, &admin)
         .unwrap();
     let msg = cosmwasm_std::to_json_binary(&TreasuryMsg::Deposit {
         memo: Some("from the dao".into()),

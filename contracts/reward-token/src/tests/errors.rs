@@ -620,17 +620,14 @@ fn funds_are_refused_by_every_handler() {
         },
         ExecuteMsg::Undelegate {},
     ];
-    for msg in msgs {
-        let err = s
-            .app
-            .execute_contract(alice.clone(), s.token.clone(), &msg, &coins(5, "ucoin"))
-            .unwrap_err()
-            .downcast::<ContractError>()
-            .unwrap();
+    let (token, funds) = (s.token.clone(), coins(5, "ucoin"));
+    for (msg, err) in commons_testing::errors_with_funds(&mut s.app, &alice, &token, &msgs, &funds)
+    {
+        let err = err.downcast::<ContractError>().unwrap();
         assert_eq!(
             err,
             ContractError::Payment(PaymentError::NonPayable {}),
-            "{msg:?}"
+            "{msg}"
         );
     }
     assert_eq!(

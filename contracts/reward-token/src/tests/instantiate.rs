@@ -148,35 +148,6 @@ fn vesting_counts_for_voting_defaults_to_true() {
     assert!(msg.vesting_counts_for_voting);
 }
 
-/// A contract that claims to be `name` at `version` in cw2, to migrate from.
-mod impostor {
-    use super::*;
-
-    #[cosmwasm_schema::cw_serde]
-    pub struct Init {
-        pub name: String,
-        pub version: String,
-        /// The supply record to store, as a token of some storage layout has.
-        pub supply: Option<Binary>,
-    }
-
-    pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, msg: Init) -> StdResult<Response> {
-        cw2::set_contract_version(deps.storage, msg.name, msg.version)?;
-        if let Some(supply) = msg.supply {
-            deps.storage.set(crate::state::SUPPLY_KEY, &supply);
-        }
-        Ok(Response::new())
-    }
-
-    pub fn execute(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
-        Ok(Response::new())
-    }
-
-    pub fn query(_: Deps, _: Env, _: Empty) -> StdResult<Binary> {
-        Ok(Binary::default())
-    }
-}
-
 fn migrate_from(name: &str, version: &str) -> AnyResult<AppResponse> {
     let supply = crate::state::Supply::new(None, None, true);
     migrate_from_layout(name, version, Some(supply.as_bytes().to_vec()))
@@ -188,30 +159,12 @@ fn migrate_from_layout(
     version: &str,
     supply: Option<Vec<u8>>,
 ) -> AnyResult<AppResponse> {
+    let records = supply
+        .map(|s| (crate::state::SUPPLY_KEY.to_vec(), s))
+        .into_iter()
+        .collect();
     let mut app = App::default();
-    let admin = app.api().addr_make("admin");
-    let old = app.store_code(Box::new(ContractWrapper::new(
-        impostor::execute,
-        impostor::instantiate,
-        impostor::query,
-    )));
-    let new = app.store_code(token_contract());
-    let init = impostor::Init {
-        name: name.into(),
-        version: version.into(),
-        supply: supply.map(Binary::from),
-    };
-    let addr = app
-        .instantiate_contract(
-            old,
-            admin.clone(),
-            &init,
-            &[],
-            "old",
-            Some(admin.to_string()),
-        )
-        .unwrap();
-    app.migrate_contract(admin, addr, &MigrateMsg {}, new)
+    commons_testing::migrate::migrate_from(&mut app, token_contract(), name, version, records)
 }
 
 #[test]

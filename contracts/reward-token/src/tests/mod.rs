@@ -30,15 +30,13 @@ use cw_storage_plus::Item;
 
 pub use commons_testing::attr;
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::ContractError;
 
 pub const CAP: u128 = 10_000;
 
-/// This crate's own build of the token (not commons-testing's), so the errors its tests
-/// downcast are `crate::ContractError`.
+/// This crate's own build of the token (see `contract_of!`).
 pub fn token_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    commons_testing::contract_of!(crate::contract)
 }
 
 /// A contract that records the last cw20 `receive` it got, and fails when the payload is

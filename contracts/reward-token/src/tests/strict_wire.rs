@@ -4,7 +4,7 @@
 
 use super::*;
 use commons_testing::wire::{
-    assert_execute_strict, assert_instantiate_strict, assert_query_strict, edit, Why,
+    assert_execute_strict, assert_instantiate_cases, assert_query_strict, edit, Why,
     Why::{Duplicate, TwoVariants, Unknown, WrongType},
 };
 use cosmwasm_std::to_json_string;
@@ -92,7 +92,6 @@ fn query_refuses_unknown_duplicate_and_mistyped_fields() {
 #[test]
 fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
     let mut s = Suite::new();
-    let code = s.app.store_code(token_contract());
     let minter = s.minter.clone();
     let valid = to_json_string(&default_msg(&s.app)).unwrap();
     let decimals = r#""decimals":6"#;
@@ -115,7 +114,5 @@ fn instantiate_refuses_unknown_duplicate_and_mistyped_fields() {
         ),
         (edit(&valid, decimals, r#""decimals":"6""#), WrongType),
     ];
-    for (invalid, why) in cases {
-        assert_instantiate_strict(&mut s.app, code, &minter, &invalid, why, &valid);
-    }
+    assert_instantiate_cases(&mut s.app, token_contract(), &minter, &valid, cases);
 }

@@ -21,11 +21,10 @@ use commons_testing::cw20::{cw20_balance, cw20_base_contract, cw20_token};
 use commons_testing::treasury::TreasuryBuilder;
 use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Empty, StdResult, Timestamp, Uint128};
 use cw20::Cw20ExecuteMsg;
-use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_multi_test::{App, AppResponse, Executor};
 
 pub use commons_testing::attr;
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::ContractError;
 
 pub const DENOM: &str = "ucoin";
@@ -34,10 +33,9 @@ pub const LIMIT: u128 = 500;
 /// Change delay of the suite's treasury: two periods.
 pub const DELAY: u64 = 2_000;
 
-/// This crate's own build of the treasury (not commons-testing's), so the errors its tests
-/// downcast are `crate::ContractError`.
+/// This crate's own build of the treasury (see `contract_of!`).
 pub fn treasury_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    commons_testing::contract_of!(crate::contract)
 }
 
 pub struct Suite {
@@ -182,27 +180,7 @@ impl Suite {
     }
 
     pub fn ledger(&self) -> Vec<LedgerEntry> {
-        let mut all = vec![];
-        let mut start_after = None;
-        loop {
-            let page: LedgerResponse = self
-                .app
-                .wrap()
-                .query_wasm_smart(
-                    self.treasury.clone(),
-                    &QueryMsg::Ledger {
-                        start_after,
-                        limit: Some(30),
-                        reverse: None,
-                    },
-                )
-                .unwrap();
-            if page.entries.is_empty() {
-                return all;
-            }
-            start_after = page.entries.last().map(|e| e.id);
-            all.extend(page.entries);
-        }
+        commons_testing::treasury::ledger(&self.app, &self.treasury).unwrap()
     }
 
     pub fn limit(&self, info: AssetInfoUnchecked) -> SpendLimitResponse {

@@ -228,23 +228,11 @@ fn spend_to_contract_sends_cw20_with_the_payload() {
     let token = s.token.clone();
     s.deposit_cw20(&token, 400).unwrap();
     // the treasury pays into another treasury's deposit hook: cw20 `send` with the payload
-    let code = s.app.store_code(treasury_contract());
     let dao = s.addr("dao");
-    let second = s
-        .app
-        .instantiate_contract(
-            code,
-            dao.clone(),
-            &InstantiateMsg {
-                owner: dao.to_string(),
-                accepted_cw20s: vec![token.to_string()],
-                spend_limits: vec![],
-                change_delay_seconds: DELAY,
-            },
-            &[],
-            "second",
-            None,
-        )
+    let second = TreasuryBuilder::new(&dao)
+        .with_cw20(&token)
+        .with_change_delay(DELAY)
+        .instantiate_with(&mut s.app, treasury_contract(), &dao)
         .unwrap();
     let msg = to_json_binary(&ReceiveMsg::Deposit {
         memo: Some("transfer".into()),
