@@ -19,10 +19,7 @@ use crate::config::config_from_msg;
 use crate::error::ContractError;
 use crate::state::{save_config, BootstrapAddrs, BOOTSTRAP_ADDRS};
 
-const TAG: u64 = 1 << 62;
-const TOKEN: u64 = TAG | 1;
-const TREASURY: u64 = TAG | 2;
-const ESCROW: u64 = TAG | 3;
+use crate::reply_id::{ESCROW, TOKEN, TREASURY};
 
 /// The instantiate message (JSON), kept until the last contract exists.
 const PENDING: &[u8] = b"bootstrap_msg";
@@ -41,10 +38,6 @@ fn save_created(
 fn load_created(store: &dyn Storage) -> StdResult<(Option<Addr>, Option<Addr>)> {
     let created: BootstrapAddrs = BOOTSTRAP_ADDRS.load(store, "bootstrap addresses")?;
     Ok((created.token, created.treasury))
-}
-
-pub fn is_bootstrap_reply(id: u64) -> bool {
-    matches!(id, TOKEN | TREASURY | ESCROW)
 }
 
 fn invalid(reason: &str) -> ContractError {

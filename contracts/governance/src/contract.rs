@@ -155,10 +155,12 @@ pub fn query(deps: Deps, env: Env, Input(msg): Input<QueryMsg>) -> StdResult<Bin
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
-    if crate::bootstrap::is_bootstrap_reply(msg.id) {
-        return crate::bootstrap::reply(deps, env, msg);
+    match crate::reply_id::parse(msg.id)? {
+        crate::reply_id::Named::Bootstrap(_) => crate::bootstrap::reply(deps, env, msg),
+        crate::reply_id::Named::Proposal(proposal_id, _) => {
+            crate::execution::reply(deps, proposal_id, msg)
+        }
     }
-    crate::execution::reply(deps, msg)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

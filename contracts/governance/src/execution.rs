@@ -17,10 +17,8 @@ use cosmwasm_std::{
 use crate::actions::action_messages;
 use crate::error::ContractError;
 use crate::proposal::status_name;
+use crate::reply_id::{self, Kind};
 use crate::state::{save_execution_error, ConfigBytes, Contracts, Proposal, StoredActions};
-
-/// Reply ids of proposal executions carry this tag, with the proposal id in the low bits.
-pub const EXECUTE_REPLY_TAG: u64 = 1 << 63;
 
 /// A message that pays `asset` to `recipient`: a bank send, or a cw20 `transfer` (written as
 /// the reward token's, whose cw20 messages are cw20's, so one writer serves every cw20).
@@ -180,7 +178,7 @@ pub fn execute_execute(
     // proposal `execution_failed`: they run in one submessage whose failure is replied to.
     // A single message is that submessage itself; several run inside one call to ourselves,
     // so that if any fails, all of them are undone.
-    let reply_id = EXECUTE_REPLY_TAG | proposal_id;
+    let reply_id = reply_id::of(proposal_id, Kind::Execution)?;
     let run = match proposal.action_count() {
         0 => None,
         1 => {
@@ -244,11 +242,7 @@ pub fn execute_run_actions(
         .add_attribute("proposal_id", proposal_id.to_string()))
 }
 
-pub fn reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
-    if msg.id & EXECUTE_REPLY_TAG == 0 {
-        return Err(ContractError::UnknownReply { id: msg.id });
-    }
-    let proposal_id = msg.id & !EXECUTE_REPLY_TAG;
+pub fn reply(deps: DepsMut, proposal_id: u64, msg: Reply) -> Result<Response, ContractError> {
     let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
         .ok_or(ContractError::UnknownReply { id: msg.id })?;
     match msg.result {

@@ -10,6 +10,7 @@ mod execution;
 mod guardian;
 mod proposal;
 mod query;
+mod reply_id;
 mod rewards;
 pub mod state;
 mod tally;

@@ -58,7 +58,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 limit,
             )?)
         }
-        QueryMsg::Vote { proposal_id, voter } => {
+        QueryMsg::GetVote { proposal_id, voter } => {
             let voter = deps.api.addr_validate(&voter)?;
             let ballot = StoredBallot::may_load(deps.storage, &ballot_key(proposal_id, &voter))?
                 .map(|b| ballot(voter, b));

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { StdFee } from "@interchainjs/types";
-import { Uint128, AssetInfoUnchecked, RefundPolicy, Logo, EmbeddedLogo, Binary, Threshold, Decimal, InstantiateMsg, DepositConfigUnchecked, SuiteMsg, InstantiateMsg3, InstantiateMsg1, Cw20Coin, InstantiateMarketingInfo, MinterInfo, MintLimit, TokenSpendLimit, InstantiateMsg2, SpendLimitUnchecked, VoterRewardsConfig, RewardVesting, ExecuteMsg, ProposalAction, Timestamp, Uint64, DepositChange, RewardsChange, CosmosMsgForEmpty, BankMsg, WasmMsg, Vote, AssetUnchecked, JobSpec, UpdateConfigMsg, VestingSchedule, UpdateConfigMsg2, Coin, Empty, AnyMsg, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, AssetInfo, ConfigResponse, DepositConfig, Status, ProposalListResponse, ProposalResponse, Asset, Tally, VoteListResponse, Ballot, PendingRewardsResponse, PendingReward, ThresholdResponse, VoteResponse, VotingPowerResponse, ReceiveMsg } from "./Governance.types";
+import { Uint128, AssetInfoUnchecked, RefundPolicy, Logo, EmbeddedLogo, Binary, Threshold, Decimal, InstantiateMsg, DepositConfigUnchecked, SuiteMsg, InstantiateMsg3, InstantiateMsg1, Cw20Coin, InstantiateMarketingInfo, MinterInfo, MintLimit, TokenSpendLimit, InstantiateMsg2, SpendLimitUnchecked, VoterRewardsConfig, RewardVesting, ExecuteMsg, ProposalAction, Timestamp, Uint64, DepositChange, RewardsChange, CosmosMsgForEmpty, BankMsg, WasmMsg, Vote, AssetUnchecked, JobSpec, UpdateConfigMsg, VestingSchedule, UpdateConfigMsg2, Coin, Empty, AnyMsg, Cw20ReceiveMsg, QueryMsg, MigrateMsg, Addr, AssetInfo, ConfigResponse, DepositConfig, VoteResponse, Ballot, Status, ProposalListResponse, ProposalResponse, Asset, Tally, VoteListResponse, PendingRewardsResponse, PendingReward, ThresholdResponse, VotingPowerResponse, ReceiveMsg } from "./Governance.types";
 export interface GovernanceReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -29,7 +29,7 @@ export interface GovernanceReadOnlyInterface {
     limit?: number;
     startBefore?: number;
   }) => Promise<ProposalListResponse>;
-  vote: ({
+  getVote: ({
     proposalId,
     voter
   }: {
@@ -71,7 +71,7 @@ export class GovernanceQueryClient implements GovernanceReadOnlyInterface {
     this.proposal = this.proposal.bind(this);
     this.listProposals = this.listProposals.bind(this);
     this.reverseProposals = this.reverseProposals.bind(this);
-    this.vote = this.vote.bind(this);
+    this.getVote = this.getVote.bind(this);
     this.listVotes = this.listVotes.bind(this);
     this.votingPower = this.votingPower.bind(this);
     this.pendingVoteRewards = this.pendingVoteRewards.bind(this);
@@ -121,7 +121,7 @@ export class GovernanceQueryClient implements GovernanceReadOnlyInterface {
       }
     });
   };
-  vote = async ({
+  getVote = async ({
     proposalId,
     voter
   }: {
@@ -129,7 +129,7 @@ export class GovernanceQueryClient implements GovernanceReadOnlyInterface {
     voter: string;
   }): Promise<VoteResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
-      vote: {
+      get_vote: {
         proposal_id: proposalId,
         voter
       }

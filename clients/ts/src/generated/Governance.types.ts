@@ -400,7 +400,7 @@ export type QueryMsg = {
     start_before?: number | null;
   };
 } | {
-  vote: {
+  get_vote: {
     proposal_id: number;
     voter: string;
   };
@@ -451,6 +451,16 @@ export interface DepositConfig {
   asset_info: AssetInfo;
   refund: RefundPolicy;
 }
+export interface VoteResponse {
+  ballot?: Ballot | null;
+}
+export interface Ballot {
+  power: Uint128;
+  rationale?: string | null;
+  reward_claimed: boolean;
+  vote: Vote;
+  voter: Addr;
+}
 export type Status = "open" | "passed" | "rejected" | "vetoed" | "executed" | "execution_failed" | "expired" | "closed";
 export interface ProposalListResponse {
   proposals: ProposalResponse[];
@@ -491,13 +501,6 @@ export interface Tally {
 export interface VoteListResponse {
   votes: Ballot[];
 }
-export interface Ballot {
-  power: Uint128;
-  rationale?: string | null;
-  reward_claimed: boolean;
-  vote: Vote;
-  voter: Addr;
-}
 export interface PendingRewardsResponse {
   period_remaining: Uint128;
   rewards: PendingReward[];
@@ -511,9 +514,6 @@ export interface PendingReward {
 export interface ThresholdResponse {
   threshold: Threshold;
   total_power: Uint128;
-}
-export interface VoteResponse {
-  ballot?: Ballot | null;
 }
 export interface VotingPowerResponse {
   height: number;

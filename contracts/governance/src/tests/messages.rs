@@ -73,7 +73,7 @@ fn query_kind(msg: &QueryMsg) -> usize {
         QueryMsg::Proposal { .. } => 1,
         QueryMsg::ListProposals { .. } => 2,
         QueryMsg::ReverseProposals { .. } => 3,
-        QueryMsg::Vote { .. } => 4,
+        QueryMsg::GetVote { .. } => 4,
         QueryMsg::ListVotes { .. } => 5,
         QueryMsg::VotingPower { .. } => 6,
         QueryMsg::PendingVoteRewards { .. } => 7,
@@ -155,7 +155,7 @@ fn every_query_reads_as_serde_writes_it() {
     let mut msgs = vec![
         QueryMsg::Config {},
         QueryMsg::Proposal { proposal_id: 1 },
-        QueryMsg::Vote {
+        QueryMsg::GetVote {
             proposal_id: 1,
             voter: "v".into(),
         },

@@ -86,7 +86,7 @@ fn ballots_and_vote_lists() {
         .wrap()
         .query_wasm_smart(
             s.gov.clone(),
-            &QueryMsg::Vote {
+            &QueryMsg::GetVote {
                 proposal_id: id,
                 voter: s.addr("carol").to_string(),
             },
@@ -100,7 +100,7 @@ fn ballots_and_vote_lists() {
         .wrap()
         .query_wasm_smart(
             s.gov.clone(),
-            &QueryMsg::Vote {
+            &QueryMsg::GetVote {
                 proposal_id: id,
                 voter: s.addr("bob").to_string(),
             },
