@@ -20,6 +20,8 @@ pub mod layout;
 pub mod migrate;
 pub mod pagination;
 pub mod reward_token;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod time;
 pub mod treasury;
 pub mod vesting;
