@@ -142,6 +142,11 @@ pub fn execute(
             }
         }
         ExecuteMsg::RunActions { proposal_id } => execute_run_actions(deps, env, info, proposal_id),
+        ExecuteMsg::ClaimDeposit { proposal_id } => {
+            let stored = crate::state::ConfigBytes::load(deps.storage)?;
+            let contracts = stored.contracts()?;
+            crate::settlement::execute_claim_deposit(deps, info, &contracts, proposal_id)
+        }
         ExecuteMsg::GuardianVeto { proposal_id } => {
             crate::guardian::execute_guardian_veto(deps, env, info, proposal_id)
         }
@@ -156,9 +161,9 @@ pub fn query(deps: Deps, env: Env, Input(msg): Input<QueryMsg>) -> StdResult<Bin
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
     match crate::reply_id::parse(msg.id)? {
-        crate::reply_id::Named::Bootstrap(_) => crate::bootstrap::reply(deps, env, msg),
-        crate::reply_id::Named::Proposal(proposal_id, _) => {
-            crate::execution::reply(deps, proposal_id, msg)
+        crate::reply_id::Named::Bootstrap => crate::bootstrap::reply(deps, env, msg),
+        crate::reply_id::Named::Proposal(proposal_id, kind) => {
+            crate::execution::reply(deps, env, proposal_id, kind, msg)
         }
     }
 }

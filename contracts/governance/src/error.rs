@@ -138,6 +138,25 @@ pub enum ContractError {
     )]
     GuardianChangeNotVetoable { proposal_id: u64 },
 
+    #[error("proposal {proposal_id} would leave governance holding {balance} of {asset}, less than the {held} held for unsettled deposits")]
+    DepositsNotHeld {
+        proposal_id: u64,
+        asset: String,
+        held: Uint128,
+        balance: Uint128,
+    },
+
+    #[error("proposal {proposal_id} has no undelivered deposit to claim")]
+    NoUndeliveredDeposit { proposal_id: u64 },
+
+    #[error("only the proposer of proposal {proposal_id} can claim its refund")]
+    NotProposer { proposal_id: u64 },
+
+    #[error(
+        "proposal {proposal_id} is not being executed: its actions run only from its own execution"
+    )]
+    NotBeingExecuted { proposal_id: u64 },
+
     #[error("unknown reply id {id}")]
     UnknownReply { id: u64 },
 }

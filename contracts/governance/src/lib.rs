@@ -12,6 +12,7 @@ mod proposal;
 mod query;
 mod reply_id;
 mod rewards;
+mod settlement;
 pub mod state;
 mod tally;
 mod token;

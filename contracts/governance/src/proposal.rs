@@ -8,7 +8,9 @@ use cosmwasm_std::{
 
 use crate::actions::{check_actions, check_dao_client_jobs, prepare_messages};
 use crate::error::ContractError;
-use crate::state::{next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal};
+use crate::state::{
+    deposits, next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal,
+};
 use crate::tally::{early_outcome, final_outcome, Outcome};
 use crate::token::{total_power_excluding, voting_power_at};
 
@@ -222,6 +224,9 @@ pub fn create_proposal(
         .map(|d| d.refund)
         .unwrap_or(commons::governance::RefundPolicy::Never);
     let action_count = actions.len() as u32;
+    let chain_messages = actions
+        .iter()
+        .any(|a| matches!(a, ProposalAction::Custom { .. }));
     let proposal = Proposal::new(NewProposal {
         proposer: &proposer,
         action_count,
@@ -236,8 +241,13 @@ pub fn create_proposal(
         execution_window_seconds: config.execution_window_seconds,
         deposit: deposit.as_ref(),
         refund,
+        chain_messages,
     });
     proposal.save(deps.storage, id);
+    if let Some(deposit) = &deposit {
+        // held apart until the proposal is settled (see `state::deposits`)
+        deposits::hold(deps.storage, deposit)?;
+    }
     save_text(deps.storage, id, &title, &description);
     save_actions(deps.storage, id, &actions)?;
     prepare_messages(deps.storage, id, actions)?;

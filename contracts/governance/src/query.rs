@@ -12,7 +12,7 @@ use cosmwasm_std::{Addr, Binary, Deps, Env, Order, StdError, StdResult};
 use crate::proposal::votable_power;
 use crate::rewards::query_pending_rewards;
 use crate::state::{
-    ballot_key, load_config, load_execution_error, load_text, proposal_key, Proposal,
+    ballot_key, deposits, load_config, load_execution_error, load_text, proposal_key, Proposal,
     StoredActions, StoredBallot, BALLOTS,
 };
 use crate::token::voting_power;
@@ -166,6 +166,7 @@ pub fn proposal_response(
         allow_revoting: p.allow_revoting(),
         deposit: p.deposit()?,
         deposit_settled: p.deposit_settled(),
+        deposit_undelivered: deposits::may_load_undelivered(deps.storage, id)?.map(|u| u.asset),
         execution_error,
         title,
         description,

@@ -19,6 +19,22 @@ pub const ESCROW: u64 = 3;
 pub enum Kind {
     /// The proposal's actions (replied to on error: the proposal becomes `execution_failed`).
     Execution = 0,
+    /// The settlement of its deposit (replied to on error: it is kept as undelivered).
+    Settlement = 1,
+    /// The last message of a proposal with `custom` actions (replied to on success: governance
+    /// must still hold every unsettled deposit).
+    DepositCheck = 2,
+}
+
+impl Kind {
+    fn from_code(code: u64) -> Option<Kind> {
+        match code {
+            0 => Some(Kind::Execution),
+            1 => Some(Kind::Settlement),
+            2 => Some(Kind::DepositCheck),
+            _ => None,
+        }
+    }
 }
 
 /// Largest id a JSON number holds exactly.
@@ -35,16 +51,18 @@ pub fn of(proposal_id: u64, kind: Kind) -> Result<u64, ContractError> {
 
 /// What a reply id names: a bootstrap step, or a proposal and the kind of its submessage.
 pub enum Named {
-    Bootstrap(u64),
+    /// One of `TOKEN`, `TREASURY`, `ESCROW` (the bootstrap's reply reads which).
+    Bootstrap,
     Proposal(u64, Kind),
 }
 
 pub fn parse(id: u64) -> Result<Named, ContractError> {
     match id {
-        TOKEN | TREASURY | ESCROW => Ok(Named::Bootstrap(id)),
-        id if id >= 4 && id <= MAX_REPLY_ID && id % 4 == Kind::Execution as u64 => {
-            Ok(Named::Proposal(id / 4, Kind::Execution))
-        }
+        TOKEN | TREASURY | ESCROW => Ok(Named::Bootstrap),
+        id if (4..=MAX_REPLY_ID).contains(&id) => match Kind::from_code(id % 4) {
+            Some(kind) => Ok(Named::Proposal(id / 4, kind)),
+            None => Err(ContractError::UnknownReply { id }),
+        },
         id => Err(ContractError::UnknownReply { id }),
     }
 }
@@ -56,16 +74,18 @@ mod tests {
     #[test]
     fn ids_stay_below_2_to_the_53_and_round_trip() {
         for p in [1, 2, 77, MAX_REPLY_ID / 4 - 1] {
-            let id = of(p, Kind::Execution).unwrap();
-            assert!(id <= MAX_REPLY_ID && id >= 4);
-            assert!(matches!(parse(id), Ok(Named::Proposal(q, Kind::Execution)) if q == p));
+            for kind in [Kind::Execution, Kind::Settlement, Kind::DepositCheck] {
+                let id = of(p, kind).unwrap();
+                assert!((4..=MAX_REPLY_ID).contains(&id));
+                assert!(matches!(parse(id), Ok(Named::Proposal(q, k)) if q == p && k == kind));
+            }
         }
         assert!(of(MAX_REPLY_ID / 4 + 1, Kind::Execution).is_err());
         assert!(of(u64::MAX, Kind::Execution).is_err());
         for b in [TOKEN, TREASURY, ESCROW] {
-            assert!(matches!(parse(b), Ok(Named::Bootstrap(x)) if x == b));
+            assert!(matches!(parse(b), Ok(Named::Bootstrap)));
         }
-        for bad in [0, 5, 6, 7, MAX_REPLY_ID + 1, 1 << 63] {
+        for bad in [0, 7, 11, MAX_REPLY_ID + 1, 1 << 63] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

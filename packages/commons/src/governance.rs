@@ -310,6 +310,10 @@ pub enum ExecuteMsg {
     /// `executable_at`); its deposit is forfeited. A proposal whose actions only replace or
     /// remove the guardian cannot be vetoed.
     GuardianVeto { proposal_id: u64 },
+    /// Delivers a proposal's deposit settlement that could not be delivered when the proposal
+    /// was executed or closed (see `ProposalResponse::deposit_undelivered`): a refund, by its
+    /// proposer; a forfeit into the treasury or a burn, by anyone.
+    ClaimDeposit { proposal_id: u64 },
 }
 
 /// Payloads of cw20 `send` to governance.
@@ -453,6 +457,9 @@ pub struct ProposalResponse {
     /// The deposit held for this proposal, and whether it has been settled.
     pub deposit: Option<Asset>,
     pub deposit_settled: bool,
+    /// A settlement of the deposit that could not be delivered (governance still holds it):
+    /// `claim_deposit` delivers it.
+    pub deposit_undelivered: Option<Asset>,
     /// Why execution failed, for `execution_failed` proposals.
     pub execution_error: Option<String>,
 }

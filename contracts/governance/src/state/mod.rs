@@ -11,6 +11,8 @@
 //! | `ballot` + (id, voter) | `StoredBallot` ([`BallotLayout`]) |
 //! | `reward_period` | `RewardPeriod` ([`RewardPeriodLayout`]) |
 //! | `bootstrap_msg`, `bootstrap_addrs` | JSON, only during a bootstrap (see `bootstrap`) |
+//! | `proposal_msgs` + id | the messages of a proposal's actions (see `actions::prepared`) |
+//! | `deposits_held`, `undelivered` + id, `executing` | deposits held apart (see `deposits`) |
 //!
 //! Binary records are layouts declared once (`commons::layout`), each starting with its layout
 //! version. The configuration, voting records, ballots and reward period are read by every
@@ -29,6 +31,7 @@ use commons::layout::Stored;
 
 mod ballot;
 mod config;
+pub mod deposits;
 mod record;
 
 pub use ballot::{ballot_key, BallotLayout, StoredBallot};

@@ -21,7 +21,8 @@ commons::layout! {
         STATUS: u8,
         /// the status it had when closed; 0xff: none
         CLOSED_AS: u8,
-        /// 1 revoting allowed, 2 deposit settled, 4 decided early
+        /// 1 revoting allowed, 2 deposit settled, 4 decided early, 8 carries chain messages
+        /// (`custom` actions, the only ones that can move governance's own funds)
         FLAGS: u8,
         /// `refund_code`
         REFUND: u8,
@@ -47,6 +48,7 @@ commons::layout! {
 const REVOTING: u8 = 1;
 const DEPOSIT_SETTLED: u8 = 2;
 const DECIDED: u8 = 4;
+const CHAIN_MESSAGES: u8 = 8;
 const NOT_CLOSED: u8 = u8::MAX;
 
 /// What a new proposal's voting record starts with.
@@ -64,6 +66,8 @@ pub struct NewProposal<'a> {
     pub execution_window_seconds: u64,
     pub deposit: Option<&'a Asset>,
     pub refund: RefundPolicy,
+    /// Whether an action is `custom` (see `CHAIN_MESSAGES`).
+    pub chain_messages: bool,
 }
 
 /// A proposal's voting record: the rules it is judged by (threshold, periods, refund policy,
@@ -85,7 +89,8 @@ impl Proposal {
                 DEPOSIT_SETTLED
             } else {
                 0
-            };
+            }
+            | if p.chain_messages { CHAIN_MESSAGES } else { 0 };
         r.set(ProposalLayout::STATUS, status_code(Status::Open));
         r.set(ProposalLayout::CLOSED_AS, NOT_CLOSED);
         r.set(ProposalLayout::FLAGS, flags);
@@ -199,6 +204,12 @@ impl Proposal {
 
     pub fn set_deposit_settled(&mut self) {
         self.set_flag(DEPOSIT_SETTLED)
+    }
+
+    /// Whether the proposal carries `custom` actions: its execution is checked to leave every
+    /// unsettled deposit in place (see `deposits`).
+    pub fn chain_messages(&self) -> bool {
+        self.flag(CHAIN_MESSAGES)
     }
 
     pub fn refund(&self) -> RefundPolicy {
@@ -323,6 +334,7 @@ mod tests {
             execution_window_seconds: 6,
             deposit,
             refund: RefundPolicy::OnlyPassed,
+            chain_messages: false,
         })
     }
 
@@ -452,6 +464,7 @@ mod tests {
             execution_window_seconds: 9,
             deposit: None,
             refund: RefundPolicy::Never,
+            chain_messages: false,
         });
         p.set_tally(&Tally {
             yes: Uint128::new(1),

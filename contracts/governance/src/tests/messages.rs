@@ -64,6 +64,7 @@ fn execute_kind(msg: &ExecuteMsg) -> usize {
         ExecuteMsg::Receive(_) => 6,
         ExecuteMsg::RunActions { .. } => 7,
         ExecuteMsg::GuardianVeto { .. } => 8,
+        ExecuteMsg::ClaimDeposit { .. } => 9,
     }
 }
 
@@ -134,6 +135,7 @@ fn every_action_and_execute_message_reads_as_serde_writes_it() {
         }),
         ExecuteMsg::RunActions { proposal_id: 3 },
         ExecuteMsg::GuardianVeto { proposal_id: 4 },
+        ExecuteMsg::ClaimDeposit { proposal_id: 5 },
     ];
     for vote in [Vote::Yes, Vote::No, Vote::Abstain, Vote::Veto] {
         for rationale in [None, Some("why".to_string())] {
@@ -144,7 +146,7 @@ fn every_action_and_execute_message_reads_as_serde_writes_it() {
             });
         }
     }
-    covers(msgs.iter().map(execute_kind), 9, "ExecuteMsg");
+    covers(msgs.iter().map(execute_kind), 10, "ExecuteMsg");
     for msg in &msgs {
         same(msg);
     }
