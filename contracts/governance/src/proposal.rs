@@ -190,7 +190,7 @@ pub fn create_proposal(
             reason: format!("the description must be at most {MAX_DESCRIPTION_LEN} bytes"),
         });
     }
-    check_actions(deps.api, config, &actions)?;
+    check_actions(deps.api, config, env.block.time, &actions)?;
     check_dao_client_jobs(&deps.querier, config, &actions)?;
 
     // Votes count power as it stood at the start of this block: nothing bought, borrowed or

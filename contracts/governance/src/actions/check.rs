@@ -4,17 +4,25 @@
 use commons::addr::validate_addr;
 use commons::escrow::{ConfigResponse as EscrowConfig, QueryMsg as EscrowQuery, MAX_REASON_LEN};
 use commons::governance::{ProposalAction, MAX_ACTIONS_LIMIT};
-use commons::time::check_duration;
+use commons::time::{check_duration, plus_seconds};
 use commons_json::query_wasm_smart;
-use cosmwasm_std::{Api, QuerierWrapper, StdResult};
+use cosmwasm_std::{Api, QuerierWrapper, StdResult, Timestamp};
 
 use crate::config::apply_update;
 use crate::error::ContractError;
 use crate::state::Config;
 
-/// Checks one action against the current configuration, so a proposal cannot carry an action
-/// that could never run (bad address, zero amount, impossible schedule, invalid config).
-fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Result<(), String> {
+/// Checks one action against the current configuration and the time the proposal would
+/// normally execute (`execute_at`: now plus voting and the timelock), so a proposal cannot
+/// carry an action that could never run (bad address, zero amount, impossible schedule,
+/// invalid config) or that would fail for a reason known now (an offer or a budget that
+/// expires before it could execute).
+fn check_action(
+    api: &dyn Api,
+    config: &Config,
+    execute_at: Timestamp,
+    action: &ProposalAction,
+) -> Result<(), String> {
     let addr = |a: &str| validate_addr(api, a).map(|_| ()).map_err(|e| e.to_string());
     let treasury = || {
         config
@@ -44,10 +52,20 @@ fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Resu
             asset_info,
             price_per_unit,
             max_units,
+            accept_by,
+            deadline,
             ..
         } => {
             treasury()?;
             escrow()?;
+            if *accept_by <= execute_at {
+                return Err(format!(
+                    "accept_by ({accept_by}) must be after the proposal would execute ({execute_at}: voting plus the timelock from now)"
+                ));
+            }
+            if deadline <= accept_by {
+                return Err("the deadline must be after accept_by".into());
+            }
             if let Some(p) = provider {
                 addr(p)?;
             }
@@ -93,9 +111,14 @@ fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Resu
             asset_info,
             amount_per_period,
             period_seconds,
-            ..
+            expires,
         } => {
             treasury()?;
+            if expires.is_some_and(|e| e <= execute_at) {
+                return Err(format!(
+                    "the budget would expire before the proposal would execute ({execute_at}: voting plus the timelock from now)"
+                ));
+            }
             addr(spender)?;
             asset_info.check(api).map_err(|e| e.to_string())?;
             positive(amount_per_period)?;
@@ -156,8 +179,16 @@ fn check_action(api: &dyn Api, config: &Config, action: &ProposalAction) -> Resu
 pub fn check_actions(
     api: &dyn Api,
     config: &Config,
+    now: Timestamp,
     actions: &[ProposalAction],
 ) -> Result<(), ContractError> {
+    // when the proposal would normally execute; periods are bounded, so this cannot overflow
+    let execute_at = plus_seconds(
+        now,
+        config
+            .voting_period_seconds
+            .saturating_add(config.execution_delay_seconds),
+    )?;
     if actions.len() > config.max_actions as usize {
         return Err(ContractError::TooManyActions {
             max: config.max_actions,
@@ -165,7 +196,7 @@ pub fn check_actions(
         });
     }
     for (index, action) in actions.iter().enumerate() {
-        check_action(api, config, action)
+        check_action(api, config, execute_at, action)
             .map_err(|reason| ContractError::InvalidAction { index, reason })?;
     }
     Ok(())

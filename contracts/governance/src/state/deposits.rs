@@ -89,7 +89,7 @@ pub fn save_undelivered(store: &mut dyn Storage, id: u64, u: &Undelivered) -> St
 pub fn may_load_undelivered(store: &dyn Storage, id: u64) -> StdResult<Option<Undelivered>> {
     store
         .get(&undelivered_key(id))
-        .map(|bytes| Ok(commons_json::from_slice(&bytes)?))
+        .map(|bytes| commons_json::from_slice(&bytes))
         .transpose()
 }
 

@@ -202,8 +202,8 @@ fn escrow_actions_need_an_escrow_and_sane_amounts() {
         asset_info: AssetInfoUnchecked::Native("ucoin".into()),
         price_per_unit: price,
         max_units: Uint128::new(2),
-        accept_by: now.plus_seconds(10),
-        deadline: now.plus_seconds(20),
+        accept_by: now.plus_seconds(10_000),
+        deadline: now.plus_seconds(20_000),
     };
     let err = s
         .propose("alice", vec![create(Uint128::new(1))])

@@ -2,11 +2,13 @@
 
 mod actions;
 mod bootstrap;
+mod custody;
 mod deposits;
 mod errors;
 mod escrow_actions;
 mod escrow_client;
 mod execution;
+mod frozen;
 mod guardian;
 mod messages;
 mod queries;
