@@ -5,12 +5,13 @@ use commons::governance::{
     DepositChange, DepositConfig, DepositConfigUnchecked, InstantiateMsg, RewardsChange,
     UpdateConfigMsg, VoterRewardsConfig, MAX_ACTIONS_LIMIT,
 };
+use commons::time::{check_duration, check_max_duration};
 use commons::vesting::VestingSchedule;
 use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, MessageInfo, Response, Timestamp};
 use cw_utils::Threshold;
 
 use crate::error::ContractError;
-use crate::state::{load_config, save_config, Config};
+use crate::state::{load_config, save_config, start_reward_epoch, Config};
 
 /// Longest period of any kind (voting, timelock, window, reward period): the suite's bound,
 /// ten years. Keeps every time sum far from overflowing.
@@ -67,27 +68,20 @@ fn check_deposit(
 }
 
 fn check_rewards(r: &VoterRewardsConfig) -> Result<(), ContractError> {
-    if r.amount_per_proposal.is_zero() {
+    if r.pool_per_period.is_zero() {
         return Err(invalid(
-            "voter_rewards amount_per_proposal must be greater than zero",
+            "voter_rewards pool_per_period must be greater than zero",
         ));
     }
-    if r.max_per_period < r.amount_per_proposal {
-        return Err(invalid(
-            "voter_rewards max_per_period must be at least amount_per_proposal",
-        ));
+    check_duration("voter_rewards period_seconds", r.period_seconds)?;
+    // Zero would let a member reward itself for proposals no one else votes on; above 1 no
+    // proposal could ever pay.
+    if r.min_turnout.is_zero() || r.min_turnout > Decimal::one() {
+        return Err(ContractError::InvalidMinTurnout {
+            min_turnout: r.min_turnout,
+        });
     }
-    if r.period_seconds == 0 || r.period_seconds > MAX_PERIOD_SECONDS {
-        return Err(invalid(
-            "voter_rewards period_seconds must be 1 second to 10 years",
-        ));
-    }
-    if r.min_turnout > Decimal::one() {
-        return Err(invalid("voter_rewards min_turnout must be at most 1"));
-    }
-    if r.vesting.duration_seconds > MAX_PERIOD_SECONDS {
-        return Err(invalid("voter_rewards vesting lasts at most 10 years"));
-    }
+    check_max_duration("voter_rewards vesting duration", r.vesting.duration_seconds)?;
     VestingSchedule {
         start_time: Timestamp::from_seconds(0),
         cliff_seconds: r.vesting.cliff_seconds,
@@ -248,5 +242,10 @@ pub fn execute_update_config(
     }
     let config = apply_update(deps.api, load_config(deps.storage)?, &msg)?;
     save_config(deps.storage, &config)?;
+    // New reward settings start their own periods now; proposals already created keep paying
+    // with the period and settings they were created in.
+    if matches!(msg.voter_rewards, Some(RewardsChange::Set(_))) {
+        start_reward_epoch(deps.storage, env.block.time)?;
+    }
     Ok(Response::new().add_attribute("action", "update_config"))
 }

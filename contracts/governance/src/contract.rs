@@ -2,7 +2,7 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult, Uint128};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, StdResult};
 
 use commons::addr::validate_addr;
 use commons::asset::{Asset, AssetInfo};
@@ -15,7 +15,7 @@ use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
 use crate::proposal::{create_proposal, native_deposit};
 use crate::rewards::execute_claim_vote_rewards;
-use crate::state::{check_layout, load_config, save_config, RewardPeriod};
+use crate::state::{check_layout, load_config, save_config, start_reward_epoch};
 use crate::voting::execute_vote;
 
 pub const CONTRACT_NAME: &str = "crates.io:commons-governance";
@@ -30,11 +30,10 @@ pub fn instantiate(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    RewardPeriod {
-        start: env.block.time,
-        paid: Uint128::zero(),
+    // reward periods count from the moment rewards are configured
+    if msg.voter_rewards.is_some() {
+        start_reward_epoch(deps.storage, env.block.time)?;
     }
-    .save(deps.storage)?;
     if msg.suite.is_some() {
         return crate::bootstrap::start(deps, env, msg);
     }

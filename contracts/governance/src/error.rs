@@ -2,8 +2,9 @@ use commons::governance::Status;
 use commons::layout::LayoutError;
 use commons::migrate::MigrateError;
 use commons::pagination::ListError;
+use commons::time::DurationError;
 use commons::vesting::ScheduleError;
-use cosmwasm_std::{StdError, Timestamp, Uint128};
+use cosmwasm_std::{Decimal, StdError, Timestamp, Uint128};
 use cw_utils::PaymentError;
 use thiserror::Error;
 
@@ -28,6 +29,9 @@ pub enum ContractError {
 
     #[error("{0}")]
     Schedule(#[from] ScheduleError),
+
+    #[error("{0}")]
+    Duration(#[from] DurationError),
 
     #[error(transparent)]
     InvalidAddress(#[from] commons::addr::InvalidAddress),
@@ -97,8 +101,17 @@ pub enum ContractError {
     #[error("proposal {proposal_id} cannot be closed: its status is {status:?}")]
     NotClosable { proposal_id: u64, status: Status },
 
-    #[error("voter rewards are not enabled")]
-    RewardsDisabled,
+    #[error("voter_rewards min_turnout must be above 0 and at most 1, got {min_turnout}: with 0, proposals nobody votes on would pay whoever votes")]
+    InvalidMinTurnout { min_turnout: Decimal },
+
+    #[error("proposal {proposal_id} was created while voter rewards were off: it pays none")]
+    NoRewardsForProposal { proposal_id: u64 },
+
+    #[error("the reward period of proposal {proposal_id} ends at {ends_at}: claim from then on")]
+    RewardPeriodNotOver {
+        proposal_id: u64,
+        ends_at: Timestamp,
+    },
 
     #[error("voting on proposal {proposal_id} has not finished")]
     VotingNotFinished { proposal_id: u64 },
@@ -112,14 +125,16 @@ pub enum ContractError {
     #[error("your reward for proposal {proposal_id} was already claimed")]
     RewardAlreadyClaimed { proposal_id: u64 },
 
-    #[error("the reward rounds down to zero: nothing to claim")]
-    ZeroReward,
+    #[error("your reward for proposal {proposal_id} rounds down to zero")]
+    RewardRoundsToZero { proposal_id: u64 },
 
-    #[error("this period's voter rewards are spent: {available} left, {requested} requested; claim after {next_period_at}")]
-    RewardBudgetExhausted {
-        requested: Uint128,
-        available: Uint128,
-        next_period_at: Timestamp,
+    #[error("nothing to claim: none of these proposals pays you a reward now (see pending_vote_rewards)")]
+    NothingToClaim,
+
+    #[error("proposals {proposal_id} and {other_proposal_id} vest their rewards differently and one claim mints one grant: claim them apart")]
+    MixedRewardVesting {
+        proposal_id: u64,
+        other_proposal_id: u64,
     },
 
     #[error("only the guardian can veto proposals")]

@@ -9,7 +9,8 @@ use cosmwasm_std::{
 use crate::actions::{check_actions, check_dao_client_jobs, prepare_messages};
 use crate::error::ContractError;
 use crate::state::{
-    deposits, next_proposal_id, save_actions, save_text, Config, NewProposal, Proposal,
+    deposits, enter_period, next_proposal_id, save_actions, save_text, Config, NewProposal,
+    Proposal,
 };
 use crate::tally::{early_outcome, final_outcome, Outcome};
 use crate::token::{total_power_excluding, voting_power_at};
@@ -227,7 +228,7 @@ pub fn create_proposal(
     let chain_messages = actions
         .iter()
         .any(|a| matches!(a, ProposalAction::Custom { .. }));
-    let proposal = Proposal::new(NewProposal {
+    let mut proposal = Proposal::new(NewProposal {
         proposer: &proposer,
         action_count,
         total_power,
@@ -243,6 +244,12 @@ pub fn create_proposal(
         refund,
         chain_messages,
     });
+    // the proposal counts in its reward period's divisor whatever its turnout, and pays with
+    // that period's settings
+    if let Some(rewards) = &config.voter_rewards {
+        let (epoch, period) = enter_period(deps.storage, rewards, now)?;
+        proposal.set_reward_period(epoch, period);
+    }
     proposal.save(deps.storage, id);
     if let Some(deposit) = &deposit {
         // held apart until the proposal is settled (see `state::deposits`)

@@ -1,8 +1,17 @@
-//! Voter rewards: minted on the reward token as one vesting grant per claim.
+//! Voter rewards: a fixed pool per period, shared equally by the proposals created in the
+//! period and, within each, by its voters pro rata to power; minted on the reward token as one
+//! vesting grant per claim.
+//!
+//! A voter of proposal `p`, created in period `P`, earns
+//! `floor(pool * power / (proposals created in P * total power of p))`, once `P` has ended
+//! and `p` is no longer open, if `p`'s turnout reached `min_turnout`. Nothing depends on other
+//! claims, so their order changes nothing; the amounts of one period's proposals add up to at
+//! most the pool (each proposal's voters share at most `pool / proposals`); splitting power
+//! over accounts only adds rounding losses; and a member who creates proposals only it votes on
+//! earns at most its power share of the pool, whatever their number. Each claimed proposal
+//! costs a few reads and one write, whatever the number of voters or proposals.
 
-use commons::governance::{
-    PendingReward, PendingRewardsResponse, RewardVesting, Status, VoterRewardsConfig,
-};
+use commons::governance::{PendingReward, PendingRewardsResponse, RewardVesting, Status};
 use commons::pagination::ensure_bounded_unique;
 use cosmwasm_std::{
     Addr, CosmosMsg, Deps, DepsMut, Env, MessageInfo, Response, StdError, StdResult, Storage,
@@ -10,56 +19,70 @@ use cosmwasm_std::{
 };
 
 use crate::error::ContractError;
-use crate::state::{ballot_key, load_config, ConfigBytes, Proposal, RewardPeriod, StoredBallot};
-use crate::tally::cast_u128;
+use crate::state::{ballot_key, ConfigBytes, Proposal, RewardPeriod, StoredBallot};
+use crate::tally::turnout_reached;
 use commons::reward_token::ExecuteMsg as TokenMsg;
 use commons::vesting::VestingSchedule;
 
-/// The reward `voter` can claim for one proposal now, or why not, with the voter's ballot.
-fn reward_for(
+/// A proposal and the reward period it pays from, or why it pays no reward.
+fn period_of(
     store: &dyn Storage,
-    rewards: &VoterRewardsConfig,
+    proposal_id: u64,
+) -> StdResult<Result<(Proposal, RewardPeriod), ContractError>> {
+    let Some(proposal) = Proposal::may_load(store, proposal_id)? else {
+        return Ok(Err(ContractError::ProposalNotFound { proposal_id }));
+    };
+    let Some((epoch, period)) = proposal.reward_period() else {
+        return Ok(Err(ContractError::NoRewardsForProposal { proposal_id }));
+    };
+    let period = RewardPeriod::load(store, epoch, period)?;
+    Ok(Ok((proposal, period)))
+}
+
+/// What `voter` earns now from a proposal of `period`, with its ballot, or why nothing.
+/// The outer error is a storage fault; the inner one why the proposal pays nothing now.
+fn earned(
+    store: &dyn Storage,
+    (proposal, period): &(Proposal, RewardPeriod),
     voter: &Addr,
     proposal_id: u64,
     now: Timestamp,
-) -> Result<(Uint128, StoredBallot), ContractError> {
-    let proposal = Proposal::may_load(store, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+) -> StdResult<Result<(Uint128, StoredBallot), ContractError>> {
+    // Before its end, the period's divisor can still grow; after it, every proposal that
+    // counts in it exists (a proposal belongs to the period its creation time falls in).
+    if now < period.ends_at {
+        return Ok(Err(ContractError::RewardPeriodNotOver {
+            proposal_id,
+            ends_at: period.ends_at,
+        }));
+    }
     if proposal.status(now) == Status::Open {
-        return Err(ContractError::VotingNotFinished { proposal_id });
+        return Ok(Err(ContractError::VotingNotFinished { proposal_id }));
     }
-    let cast = cast_u128(&proposal.tally())?;
-    if cast.is_zero() || cast < proposal.total_power().mul_ceil(rewards.min_turnout) {
-        return Err(ContractError::TurnoutTooLow { proposal_id });
-    }
-    let ballot = StoredBallot::may_load(store, &ballot_key(proposal_id, voter))?
-        .ok_or(ContractError::DidNotVote { proposal_id })?;
+    let Some(ballot) = StoredBallot::may_load(store, &ballot_key(proposal_id, voter))? else {
+        return Ok(Err(ContractError::DidNotVote { proposal_id }));
+    };
     if ballot.reward_claimed {
-        return Err(ContractError::RewardAlreadyClaimed { proposal_id });
+        return Ok(Err(ContractError::RewardAlreadyClaimed { proposal_id }));
     }
-    // Rounded down: the sum over all voters never exceeds amount_per_proposal.
-    let amount = rewards
-        .amount_per_proposal
-        .multiply_ratio(ballot.power, cast);
-    Ok((amount, ballot))
-}
-
-/// The reward period that contains `now` (fixed buckets from the first period's start).
-fn current_period(
-    store: &dyn Storage,
-    rewards: &VoterRewardsConfig,
-    now: Timestamp,
-) -> Result<RewardPeriod, ContractError> {
-    let mut period = RewardPeriod::load(store)?;
-    let elapsed = now.seconds().saturating_sub(period.start.seconds());
-    if elapsed >= rewards.period_seconds {
-        let skipped = elapsed / rewards.period_seconds;
-        period = RewardPeriod {
-            start: period.start.plus_seconds(skipped * rewards.period_seconds),
-            paid: Uint128::zero(),
-        };
+    let total = proposal.total_power();
+    // A proposal cannot be created without power that can vote, so `total` is never zero;
+    // were it, nothing would be paid rather than divided by zero.
+    if total.is_zero() || !turnout_reached(&proposal.tally(), total, period.min_turnout) {
+        return Ok(Err(ContractError::TurnoutTooLow { proposal_id }));
     }
-    Ok(period)
+    // floor(floor(pool * power / total) / proposals) = floor(pool * power / (total *
+    // proposals)): one rounding down, in the protocol's favour, with the product taken in 256
+    // bits. A voter's power is part of `total`, so the share is at most `pool / proposals`.
+    let amount = period
+        .pool
+        .checked_multiply_ratio(ballot.power, total)
+        .map_err(|e| StdError::generic_err(e.to_string()))?
+        .checked_div(Uint128::from(period.proposals))?;
+    if amount.is_zero() {
+        return Ok(Err(ContractError::RewardRoundsToZero { proposal_id }));
+    }
+    Ok(Ok((amount, ballot)))
 }
 
 /// The token's `mint_vesting` of an irrevocable grant of `amount` to `voter`, vesting from
@@ -92,44 +115,48 @@ pub fn execute_claim_vote_rewards(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     ensure_bounded_unique(&proposal_ids)?;
-    let config = ConfigBytes::load(deps.storage)?;
-    let rewards = config
-        .voter_rewards()?
-        .ok_or(ContractError::RewardsDisabled)?;
     let now = env.block.time;
     let voter = info.sender;
 
     let mut total = Uint128::zero();
-    for id in &proposal_ids {
-        let (amount, mut ballot) = reward_for(deps.storage, &rewards, &voter, *id, now)?;
+    // the first paying proposal and its vesting: one claim mints one grant
+    let mut vesting: Option<(u64, RewardVesting)> = None;
+    let mut paid = Vec::with_capacity(proposal_ids.len());
+    for &id in &proposal_ids {
+        // an id that pays nothing now is skipped (and stays claimable if it will pay later)
+        let Ok(of) = period_of(deps.storage, id)? else {
+            continue;
+        };
+        let Ok((amount, mut ballot)) = earned(deps.storage, &of, &voter, id, now)? else {
+            continue;
+        };
+        match vesting {
+            None => vesting = Some((id, of.1.vesting)),
+            Some((first, v)) if v != of.1.vesting => {
+                return Err(ContractError::MixedRewardVesting {
+                    proposal_id: first,
+                    other_proposal_id: id,
+                })
+            }
+            Some(_) => {}
+        }
         total = total.checked_add(amount).map_err(StdError::overflow)?;
         ballot.reward_claimed = true;
-        ballot.save(deps.storage, &ballot_key(*id, &voter));
+        ballot.save(deps.storage, &ballot_key(id, &voter));
+        paid.push(id.to_string());
     }
-    if total.is_zero() {
-        return Err(ContractError::ZeroReward);
-    }
-    let mut period = current_period(deps.storage, &rewards, now)?;
-    let available = rewards.max_per_period.saturating_sub(period.paid);
-    if total > available {
-        return Err(ContractError::RewardBudgetExhausted {
-            requested: total,
-            available,
-            next_period_at: period.start.plus_seconds(rewards.period_seconds),
-        });
-    }
-    period.paid += total;
-    period.save(deps.storage)?;
+    let Some((_, vesting)) = vesting else {
+        return Err(ContractError::NothingToClaim);
+    };
 
-    let token = config.contracts()?.token;
-    let grant = grant_msg(token, &voter, total, now, &rewards.vesting)?;
-    let ids: Vec<String> = proposal_ids.iter().map(u64::to_string).collect();
+    let config = ConfigBytes::load(deps.storage)?;
+    let grant = grant_msg(config.contracts()?.token, &voter, total, now, &vesting)?;
     Ok(Response::new()
         .add_message(grant)
         .add_attribute("action", "claim_vote_rewards")
         .add_attribute("voter", voter)
         .add_attribute("amount", total)
-        .add_attribute("proposal_ids", ids.join(",")))
+        .add_attribute("proposal_ids", paid.join(",")))
 }
 
 pub fn query_pending_rewards(
@@ -140,29 +167,34 @@ pub fn query_pending_rewards(
 ) -> Result<PendingRewardsResponse, ContractError> {
     ensure_bounded_unique(&proposal_ids)?;
     let voter = deps.api.addr_validate(&voter)?;
-    let config = load_config(deps.storage)?;
-    let rewards = config.voter_rewards.ok_or(ContractError::RewardsDisabled)?;
     let now = env.block.time;
     let mut total = Uint128::zero();
-    let mut list = Vec::with_capacity(proposal_ids.len());
-    for id in proposal_ids {
-        let (amount, unavailable) = match reward_for(deps.storage, &rewards, &voter, id, now) {
-            Ok((amount, _)) => (amount, None),
-            Err(e) => (Uint128::zero(), Some(e.to_string())),
+    let mut rewards = Vec::with_capacity(proposal_ids.len());
+    for proposal_id in proposal_ids {
+        let mut entry = PendingReward {
+            proposal_id,
+            amount: Uint128::zero(),
+            unavailable: None,
+            claimable_at: None,
+            vesting: None,
         };
-        total = total.saturating_add(amount);
-        list.push(PendingReward {
-            proposal_id: id,
-            amount,
-            unavailable,
-        });
+        match period_of(deps.storage, proposal_id)? {
+            Err(why) => entry.unavailable = Some(why.to_string()),
+            Ok(of) => {
+                entry.claimable_at = Some(of.1.ends_at);
+                entry.vesting = Some(of.1.vesting);
+                match earned(deps.storage, &of, &voter, proposal_id, now)? {
+                    Ok((amount, _)) => entry.amount = amount,
+                    Err(why) => entry.unavailable = Some(why.to_string()),
+                }
+            }
+        }
+        total = total
+            .checked_add(entry.amount)
+            .map_err(StdError::overflow)?;
+        rewards.push(entry);
     }
-    let period = current_period(deps.storage, &rewards, now)?;
-    Ok(PendingRewardsResponse {
-        rewards: list,
-        total,
-        period_remaining: rewards.max_per_period.saturating_sub(period.paid),
-    })
+    Ok(PendingRewardsResponse { rewards, total })
 }
 
 #[cfg(test)]

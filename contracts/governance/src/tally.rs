@@ -6,7 +6,7 @@
 //! written out: a general 256-bit integer costs several times more gas per vote.
 
 use commons::governance::Tally;
-use cosmwasm_std::{Decimal, StdError, StdResult, Uint128};
+use cosmwasm_std::{Decimal, Uint128};
 use cw_utils::Threshold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,21 +74,17 @@ fn reaches(votes: Wide, weight: Wide, fraction: Decimal) -> bool {
     votes.mul(SCALE) >= weight.mul(atomics)
 }
 
+/// Whether the votes cast (any option) reach `min_turnout` of `total_power`, exactly.
+pub fn turnout_reached(t: &Tally, total_power: Uint128, min_turnout: Decimal) -> bool {
+    reaches(cast(t), Wide::of(total_power), min_turnout)
+}
+
 /// Votes cast, any option.
 fn cast(t: &Tally) -> Wide {
     Wide::of(t.yes)
         .add(Wide::of(t.no))
         .add(Wide::of(t.abstain))
         .add(Wide::of(t.veto))
-}
-
-/// `cast` as a 128-bit number (it always is one: the votes of a proposal are shares of the
-/// token's total at the snapshot).
-pub fn cast_u128(t: &Tally) -> StdResult<Uint128> {
-    match cast(t) {
-        Wide(0, lo) => Ok(Uint128::new(lo)),
-        _ => Err(StdError::generic_err("the votes cast exceed 128 bits")),
-    }
 }
 
 /// Whether the tally passes `threshold` if voting ended now. Abstain is excluded from the

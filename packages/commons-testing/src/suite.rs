@@ -6,8 +6,9 @@ use anyhow::Result as AnyResult;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{ExecuteMsg as EscrowMsg, InstantiateMsg as EscrowInit, ProviderMetadata};
 use commons::governance::{
-    ConfigResponse, ExecuteMsg, InstantiateMsg, ProposalAction, ProposalResponse, QueryMsg,
-    SuiteMsg, TokenSpendLimit, Vote, VoterRewardsConfig,
+    ConfigResponse, DepositConfigUnchecked, ExecuteMsg, InstantiateMsg, PendingRewardsResponse,
+    ProposalAction, ProposalResponse, QueryMsg, SuiteMsg, TokenSpendLimit, Vote,
+    VoterRewardsConfig,
 };
 use commons::reward_token::{InstantiateMsg as TokenInit, MintLimit, MinterInfo};
 use commons::treasury::{InstantiateMsg as TreasuryInit, SpendLimitUnchecked};
@@ -34,6 +35,8 @@ pub struct SuiteBuilder {
     limits: Vec<SpendLimitUnchecked>,
     token_limit: Option<TokenSpendLimit>,
     rewards: Option<VoterRewardsConfig>,
+    deposit: Option<DepositConfigUnchecked>,
+    min_proposer_power: u128,
     threshold: Threshold,
     periods: (u64, u64, u64),
     fee_bps: u16,
@@ -61,6 +64,8 @@ impl SuiteBuilder {
             limits: vec![],
             token_limit: None,
             rewards: None,
+            deposit: None,
+            min_proposer_power: 0,
             threshold: Threshold::AbsolutePercentage {
                 percentage: Decimal::percent(50),
             },
@@ -117,6 +122,19 @@ impl SuiteBuilder {
 
     pub fn with_rewards(mut self, rewards: VoterRewardsConfig) -> Self {
         self.rewards = Some(rewards);
+        self
+    }
+
+    /// A deposit to propose, from the start (a native one: the token's address is not known
+    /// before the bootstrap; a proposal can switch to it later).
+    pub fn with_deposit(mut self, deposit: DepositConfigUnchecked) -> Self {
+        self.deposit = Some(deposit);
+        self
+    }
+
+    /// Voting power a proposer needs at the snapshot.
+    pub fn with_min_proposer_power(mut self, power: u128) -> Self {
+        self.min_proposer_power = power;
         self
     }
 
@@ -235,8 +253,8 @@ impl SuiteBuilder {
             allow_revoting: false,
             execution_delay_seconds: delay,
             execution_window_seconds: window,
-            proposal_deposit: None,
-            min_proposer_power: Uint128::zero(),
+            proposal_deposit: self.deposit.clone(),
+            min_proposer_power: Uint128::new(self.min_proposer_power),
             voter_rewards: self.rewards.clone(),
             max_actions: 10,
             guardian: self.guardian.as_ref().map(|g| api.addr_make(g).to_string()),
@@ -315,6 +333,13 @@ impl Suite {
 
     pub fn now(&self) -> Timestamp {
         self.app.block_info().time
+    }
+
+    /// Next block, at `time` if it is later than now (else `now` stays).
+    pub fn wait_until(&mut self, time: Timestamp) {
+        let wait = time.seconds().saturating_sub(self.now().seconds());
+        self.wait(wait);
+        self.app.update_block(|b| b.time = b.time.max(time));
     }
 
     /// Next block, `seconds` later.
@@ -401,6 +426,35 @@ impl Suite {
         self.wait(wait);
         let gov = self.gov.clone();
         self.exec("anyone", &gov, &ExecuteMsg::Execute { proposal_id })
+    }
+
+    /// What `claim_vote_rewards` would pay `voter` now for `proposal_ids`.
+    pub fn pending_rewards(&self, voter: &str, proposal_ids: Vec<u64>) -> PendingRewardsResponse {
+        let msg = QueryMsg::PendingVoteRewards {
+            voter: self.addr(voter).to_string(),
+            proposal_ids,
+        };
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.gov, &msg)
+            .expect("pending rewards")
+    }
+
+    /// Waits until the rewards of `proposal_id` can be claimed (the end of its reward period).
+    pub fn wait_for_rewards(&mut self, proposal_id: u64) {
+        let at = self.pending_rewards("anyone", vec![proposal_id]).rewards[0]
+            .claimable_at
+            .expect("the proposal was created under voter rewards");
+        self.wait_until(at);
+    }
+
+    /// `voter` claims the rewards of `proposal_ids`; returns the amount minted as one grant.
+    pub fn claim_rewards(&mut self, voter: &str, proposal_ids: Vec<u64>) -> AnyResult<u128> {
+        let gov = self.gov.clone();
+        let res = self.exec(voter, &gov, &ExecuteMsg::ClaimVoteRewards { proposal_ids })?;
+        Ok(crate::attr(&res, "amount")
+            .ok_or_else(|| anyhow::anyhow!("no amount"))?
+            .parse()?)
     }
 
     pub fn token_balance(&self, who: &str) -> u128 {

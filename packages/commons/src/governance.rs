@@ -66,19 +66,26 @@ pub struct RewardVesting {
     pub duration_seconds: u64,
 }
 
-/// Rewards for voting, minted on the reward token as vesting grants.
+/// Rewards for voting: a fixed pool per period, minted on the reward token as vesting grants.
+///
+/// A proposal belongs to the period it was created in and pays with the settings in force
+/// then. Once that period has ended and the proposal is no longer open, each of its voters may
+/// claim `pool_per_period * voter's power / (proposals created in the period * the proposal's
+/// total power)`, rounded down, provided the proposal's turnout reached `min_turnout`. Every
+/// proposal created in the period counts in the divisor, whatever its turnout; what is not
+/// earned is never minted.
 #[wire]
 pub struct VoterRewardsConfig {
-    /// Reward shared by the voters of one proposal, pro rata to the power each voted with.
-    pub amount_per_proposal: Uint128,
-    /// Most reward paid in total (all voters) per period; claims beyond it wait for the next.
-    pub max_per_period: Uint128,
-    /// Length of a reward period; periods are fixed buckets counted from instantiation.
+    /// Most tokens the voters of one period's proposals can earn together (greater than zero).
+    pub pool_per_period: Uint128,
+    /// Length of a reward period, 1 second to 10 years. Periods are counted from the moment
+    /// these settings were configured (instantiation, or the `update_config` that set them):
+    /// `[start + k * period_seconds, start + (k + 1) * period_seconds)`.
     pub period_seconds: u64,
     /// How claimed rewards vest.
     pub vesting: RewardVesting,
     /// Share of the snapshot's total power that must have voted (any option) for a proposal
-    /// to pay rewards, between 0 and 1.
+    /// to pay its voters: above 0 and at most 1.
     pub min_turnout: Decimal,
 }
 
@@ -297,8 +304,10 @@ pub enum ExecuteMsg {
     Execute { proposal_id: u64 },
     /// Closes a rejected, vetoed or expired proposal and settles its deposit (anyone).
     Close { proposal_id: u64 },
-    /// Claims voter rewards of finished proposals (at most 30 ids, no duplicates), minted as
-    /// one vesting grant.
+    /// Claims the sender's voter rewards of proposals whose reward period has ended and that
+    /// are no longer open (at most 30 ids, no duplicates), minted as one vesting grant. Ids
+    /// that pay nothing are skipped; a claim that pays nothing at all is an error. The ids must
+    /// share one vesting (see `pending_vote_rewards`).
     ClaimVoteRewards { proposal_ids: Vec<u64> },
     /// Only governance itself (through an executed proposal).
     UpdateConfig(Box<UpdateConfigMsg>),
@@ -363,7 +372,8 @@ pub enum QueryMsg {
         address: String,
         height: Option<u64>,
     },
-    /// What `claim_vote_rewards` would pay `voter` for each of `proposal_ids` (at most 30).
+    /// What `claim_vote_rewards` would pay `voter` now for each of `proposal_ids` (at most 30,
+    /// no duplicates), and why not where it pays nothing.
     #[returns(PendingRewardsResponse)]
     PendingVoteRewards {
         voter: String,
@@ -496,22 +506,32 @@ pub struct VotingPowerResponse {
     pub height: u64,
 }
 
+/// What a claim would pay for one proposal.
 #[wire]
 pub struct PendingReward {
+    /// The proposal asked about.
     pub proposal_id: u64,
-    /// What a claim would pay for this proposal (zero when it cannot be claimed).
+    /// What `claim_vote_rewards` would pay the voter for it now; zero when it pays nothing now.
     pub amount: Uint128,
-    /// Why it cannot be claimed now, if it cannot.
+    /// Why it pays nothing now, if it does not: the proposal's reward period has not ended, it
+    /// is still open, its turnout stayed below the minimum, the voter did not vote or already
+    /// claimed, the share rounds down to zero, or it was created while rewards were off.
     pub unavailable: Option<String>,
+    /// When the proposal's reward period ends, from which its rewards can be claimed; none for
+    /// a proposal created while rewards were off (or that does not exist).
+    pub claimable_at: Option<Timestamp>,
+    /// How the reward vests, as it was configured when the proposal was created; one claim
+    /// mints one grant, so ids whose vesting differs must be claimed apart.
+    pub vesting: Option<RewardVesting>,
 }
 
+/// What `claim_vote_rewards` would pay for the ids asked.
 #[wire]
 pub struct PendingRewardsResponse {
+    /// One entry per id, in the order asked.
     pub rewards: Vec<PendingReward>,
-    /// Sum of the claimable amounts.
+    /// Sum of the amounts: what a claim of these ids would mint now, as one grant.
     pub total: Uint128,
-    /// What the current reward period can still pay, in total for all voters.
-    pub period_remaining: Uint128,
 }
 
 #[wire]

@@ -3,9 +3,7 @@
 
 use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
 use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec};
-use commons::governance::{
-    ExecuteMsg as GovMsg, ProposalAction, RewardVesting, Status, Vote, VoterRewardsConfig,
-};
+use commons::governance::{ProposalAction, RewardVesting, Status, Vote, VoterRewardsConfig};
 use commons::reward_token::ExecuteMsg as TokenMsg;
 use commons::treasury::ExecuteMsg as TreasuryMsg;
 use commons_testing::suite::{SuiteBuilder, PAY};
@@ -182,14 +180,13 @@ fn a_failing_action_moves_nothing_and_the_proposal_is_not_stuck() {
 #[test]
 fn a_voter_cannot_claim_rewards_twice() {
     let rewards = VoterRewardsConfig {
-        amount_per_proposal: Uint128::new(100),
-        max_per_period: Uint128::new(1_000),
+        pool_per_period: Uint128::new(100),
         period_seconds: 86_400,
         vesting: RewardVesting {
             cliff_seconds: 0,
             duration_seconds: 10,
         },
-        min_turnout: Decimal::zero(),
+        min_turnout: Decimal::percent(10),
     };
     let mut s = SuiteBuilder::new()
         .with_member("alice", 1_000)
@@ -197,24 +194,13 @@ fn a_voter_cannot_claim_rewards_twice() {
         .build();
     let id = s.propose("alice", "Signal", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
-    let gov = s.gov.clone();
-    s.exec(
-        "alice",
-        &gov,
-        &GovMsg::ClaimVoteRewards {
-            proposal_ids: vec![id],
-        },
-    )
-    .unwrap();
-    assert!(s
-        .exec(
-            "alice",
-            &gov,
-            &GovMsg::ClaimVoteRewards {
-                proposal_ids: vec![id]
-            }
-        )
-        .is_err());
+    // not before the reward period is over
+    assert!(s.claim_rewards("alice", vec![id]).is_err());
+    s.wait_for_rewards(id);
+    assert_eq!(s.claim_rewards("alice", vec![id]).unwrap(), 100);
+    // twice in one claim, or again later: refused, nothing minted
+    assert!(s.claim_rewards("alice", vec![id, id]).is_err());
+    assert!(s.claim_rewards("alice", vec![id]).is_err());
     s.wait(10);
     let token = s.token.clone();
     s.exec("alice", &token, &TokenMsg::ClaimVested { grant_ids: None })

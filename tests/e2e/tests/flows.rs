@@ -14,8 +14,7 @@ use cosmwasm_std::{coins, to_json_binary, Decimal, Uint128};
 
 fn rewards() -> VoterRewardsConfig {
     VoterRewardsConfig {
-        amount_per_proposal: Uint128::new(1_000),
-        max_per_period: Uint128::new(10_000),
+        pool_per_period: Uint128::new(1_000),
         period_seconds: 86_400,
         vesting: RewardVesting {
             cliff_seconds: 0,
@@ -82,7 +81,9 @@ fn treasury_spend_with_timelock_and_voter_rewards() {
     s.assert_native(&grantee, PAY, 1_500);
     s.assert_native(&treasury, PAY, 8_500);
 
-    // both voters claim: 600 and 400 of 1_000 voted
+    // once the day's reward period is over, both voters claim: the period's one proposal takes
+    // the whole pool, shared 600 / 400 by power
+    s.wait_for_rewards(id);
     for (voter, reward) in [("alice", 600u128), ("bob", 400)] {
         s.exec(
             voter,

@@ -60,7 +60,7 @@ commons::layout! {
     /// escrow and guardian addresses, then the deposit's denom or cw20 address, each as a
     /// length-prefixed string (empty: none), the suite's contracts first so a vote reads only
     /// those.
-    pub struct ConfigLayout("config", version 1) {
+    pub struct ConfigLayout("config", version 2) {
         VOTING_PERIOD_SECONDS: u64,
         MIN_VOTING_PERIOD_SECONDS: u64,
         THRESHOLD: ThresholdPart,
@@ -75,8 +75,7 @@ commons::layout! {
         /// `refund_code`
         DEPOSIT_REFUND: u8,
         HAS_VOTER_REWARDS: bool,
-        REWARD_PER_PROPOSAL: Uint128,
-        REWARD_MAX_PER_PERIOD: Uint128,
+        REWARD_POOL: Uint128,
         REWARD_PERIOD_SECONDS: u64,
         REWARD_CLIFF_SECONDS: u64,
         REWARD_DURATION_SECONDS: u64,
@@ -124,8 +123,7 @@ pub fn save_config(store: &mut dyn Storage, c: &Config) -> StdResult<()> {
     }
     if let Some(v) = &c.voter_rewards {
         r.set(ConfigLayout::HAS_VOTER_REWARDS, true);
-        r.set(ConfigLayout::REWARD_PER_PROPOSAL, v.amount_per_proposal);
-        r.set(ConfigLayout::REWARD_MAX_PER_PERIOD, v.max_per_period);
+        r.set(ConfigLayout::REWARD_POOL, v.pool_per_period);
         r.set(ConfigLayout::REWARD_PERIOD_SECONDS, v.period_seconds);
         r.set(ConfigLayout::REWARD_CLIFF_SECONDS, v.vesting.cliff_seconds);
         r.set(
@@ -150,10 +148,12 @@ pub fn save_config(store: &mut dyn Storage, c: &Config) -> StdResult<()> {
 
 /// For `migrate`: whether the storage is in a layout this code reads. The configuration is
 /// the one record every governance has (written when instantiation ends), so its layout
-/// version is the storage's; this code reads version 1, the only one so far. A configuration
-/// written before layout versions starts with the 4-byte length of the token's address, so
-/// its first byte is 0, never a version: it is refused, as is any version this code does not
-/// read (older voting records and ballots are checked as they load).
+/// version is the storage's; this code reads version 2 only. Version 1 paid voter rewards per
+/// proposal from a first-come budget, and its proposals hold no reward period, so a migration
+/// from it is refused rather than guessed. A configuration written before layout versions
+/// starts with the 4-byte length of the token's address, so its first byte is 0, never a
+/// version: it is refused, as is any version this code does not read (older voting records
+/// and ballots are checked as they load).
 pub fn check_layout(store: &dyn Storage) -> Result<(), ContractError> {
     let bytes = store
         .get(CONFIG_KEY)
@@ -200,8 +200,7 @@ impl ConfigBytes {
         let c = &self.0;
         Ok(c.get(ConfigLayout::HAS_VOTER_REWARDS)
             .then(|| VoterRewardsConfig {
-                amount_per_proposal: c.get(ConfigLayout::REWARD_PER_PROPOSAL),
-                max_per_period: c.get(ConfigLayout::REWARD_MAX_PER_PERIOD),
+                pool_per_period: c.get(ConfigLayout::REWARD_POOL),
                 period_seconds: c.get(ConfigLayout::REWARD_PERIOD_SECONDS),
                 vesting: RewardVesting {
                     cliff_seconds: c.get(ConfigLayout::REWARD_CLIFF_SECONDS),
@@ -288,8 +287,7 @@ mod tests {
             }),
             min_proposer_power: Uint128::MAX,
             voter_rewards: Some(VoterRewardsConfig {
-                amount_per_proposal: Uint128::new(7),
-                max_per_period: Uint128::new(70),
+                pool_per_period: Uint128::new(70),
                 period_seconds: 86_400,
                 vesting: RewardVesting {
                     cliff_seconds: 1,
@@ -345,10 +343,10 @@ mod tests {
         store.set(CONFIG_KEY, &good[..good.len() - 1]);
         assert!(load_config(&store).is_err());
         let mut future = good;
-        future[0] = 2;
+        future[0] = 3;
         store.set(CONFIG_KEY, &future);
         let err = ConfigBytes::load(&store).err().unwrap();
-        assert!(err.to_string().contains("layout version 2"), "{err}");
+        assert!(err.to_string().contains("layout version 3"), "{err}");
     }
 
     #[test]
@@ -361,14 +359,16 @@ mod tests {
         save_config(&mut deps.storage, &config()).unwrap();
         let good = deps.storage.get(CONFIG_KEY).unwrap();
         migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap();
-        // a later layout version, and a configuration from before layout versions (it starts
-        // with the length of the token's address)
+        // a later layout version, version 1 (voter rewards per proposal), and a configuration
+        // from before layout versions (it starts with the length of the token's address)
         let mut future = good.clone();
-        future[0] = 2;
+        future[0] = 3;
+        let mut per_proposal = good.clone();
+        per_proposal[0] = 1;
         let mut unversioned = vec![0, 0, 0, 5];
         unversioned.extend_from_slice(b"token");
         unversioned.extend_from_slice(&good[1..]);
-        for (bytes, version) in [(future, 2), (unversioned, 0)] {
+        for (bytes, version) in [(future, 3), (per_proposal, 1), (unversioned, 0)] {
             deps.storage.set(CONFIG_KEY, &bytes);
             assert_eq!(
                 migrate(deps.as_mut(), mock_env(), MigrateMsg {}).unwrap_err(),

@@ -9,13 +9,13 @@
 //! | `proposal_actions` + id | the actions, each as its JSON (see `save_actions`) |
 //! | `execution_error` + id | why execution failed ([`TextLayout`]) |
 //! | `ballot` + (id, voter) | `StoredBallot` ([`BallotLayout`]) |
-//! | `reward_period` | `RewardPeriod` ([`RewardPeriodLayout`]) |
+//! | `reward_epoch`, `reward_period` + (epoch, period) | voter reward periods (see `rewards`) |
 //! | `bootstrap_msg`, `bootstrap_addrs` | JSON, only during a bootstrap (see `bootstrap`) |
 //! | `proposal_msgs` + id | the messages of a proposal's actions (see `actions::prepared`) |
 //! | `deposits_held`, `undelivered` + id, `executing` | deposits held apart (see `deposits`) |
 //!
 //! Binary records are layouts declared once (`commons::layout`), each starting with its layout
-//! version. The configuration, voting records, ballots and reward period are read by every
+//! version. The configuration, voting records, ballots and reward periods are read by every
 //! proposal, vote, execution or reward claim, where parsing JSON would cost more than the rest
 //! of the message (measured: see `bench/analysis.md`); the bootstrap's records are read only
 //! while the suite is created, so they are JSON. Map keys are laid out as cw-storage-plus lays
@@ -24,7 +24,7 @@
 use commons::asset::AssetInfo;
 use commons::governance::{ConfigResponse, ProposalAction, RefundPolicy, Status, Vote};
 use commons_json::{FromJson, ToJson};
-use cosmwasm_std::{Addr, StdError, StdResult, Storage, Timestamp, Uint128};
+use cosmwasm_std::{Addr, StdError, StdResult, Storage};
 
 use commons::codec::{map_key, Reader, Writer};
 use commons::layout::Stored;
@@ -33,6 +33,7 @@ mod ballot;
 mod config;
 pub mod deposits;
 mod record;
+mod rewards;
 
 pub use ballot::{ballot_key, BallotLayout, StoredBallot};
 pub use config::{
@@ -40,6 +41,7 @@ pub use config::{
 };
 use config::{put_threshold, threshold};
 pub use record::{proposal_key, NewProposal, Proposal, ProposalLayout};
+pub use rewards::{enter_period, period_at, reward_epoch, start_reward_epoch, RewardPeriod};
 
 /// The configuration has exactly the shape of its query response.
 pub type Config = ConfigResponse;
@@ -276,52 +278,14 @@ pub fn load_execution_error(store: &dyn Storage, id: u64) -> StdResult<Option<St
         .transpose()
 }
 
-commons::layout! {
-    /// The reward period record: every reward claim reads and writes it, so it is binary
-    /// (measured as JSON: see `bench/analysis.md`).
-    pub struct RewardPeriodLayout("reward period", version 1) {
-        START: Timestamp,
-        PAID: Uint128,
-    }
-}
-
-const REWARD_PERIOD_KEY: &[u8] = b"reward_period";
-
-/// The current reward period (fixed buckets of `period_seconds` from instantiation).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RewardPeriod {
-    pub start: Timestamp,
-    pub paid: Uint128,
-}
-
-impl RewardPeriod {
-    pub fn load(store: &dyn Storage) -> StdResult<Self> {
-        let bytes = store
-            .get(REWARD_PERIOD_KEY)
-            .ok_or_else(|| StdError::not_found("reward period"))?;
-        let r = Stored::<RewardPeriodLayout>::from_exact(bytes)?;
-        Ok(RewardPeriod {
-            start: r.get(RewardPeriodLayout::START),
-            paid: r.get(RewardPeriodLayout::PAID),
-        })
-    }
-
-    pub fn save(&self, store: &mut dyn Storage) -> StdResult<()> {
-        let mut r = Stored::<RewardPeriodLayout>::new();
-        r.set(RewardPeriodLayout::START, self.start);
-        r.set(RewardPeriodLayout::PAID, self.paid);
-        store.set(REWARD_PERIOD_KEY, r.as_bytes());
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use cosmwasm_std::testing::MockStorage;
+    use cosmwasm_std::Uint128;
 
     #[test]
-    fn sequence_text_errors_and_reward_period() {
+    fn sequence_text_and_errors() {
         let mut store = MockStorage::new();
         assert_eq!(next_proposal_id(&mut store).unwrap(), 1);
         assert_eq!(next_proposal_id(&mut store).unwrap(), 2);
@@ -362,11 +326,5 @@ mod tests {
             load_execution_error(&store, 2).unwrap().as_deref(),
             Some("")
         );
-        let period = RewardPeriod {
-            start: Timestamp::from_seconds(9),
-            paid: Uint128::new(3),
-        };
-        period.save(&mut store).unwrap();
-        assert_eq!(RewardPeriod::load(&store).unwrap(), period);
     }
 }

@@ -16,7 +16,7 @@ commons::layout! {
     /// The fixed part of a voting record; the proposer and the deposit follow as its tail
     /// (proposer as a length-prefixed string, deposit as an asset kind, its denom or address
     /// and its amount; see `commons::codec`).
-    pub struct ProposalLayout("proposal", version 1) {
+    pub struct ProposalLayout("proposal", version 2) {
         /// `status_code`
         STATUS: u8,
         /// the status it had when closed; 0xff: none
@@ -42,6 +42,10 @@ commons::layout! {
         EXECUTION_DELAY_SECONDS: u64,
         EXECUTION_WINDOW_SECONDS: u64,
         ACTION_COUNT: u32,
+        /// the reward epoch it was created in (0: rewards were off) and its period in that
+        /// epoch, which hold the reward settings it pays with (see `state::rewards`)
+        REWARD_EPOCH: u64,
+        REWARD_PERIOD: u64,
     }
 }
 
@@ -280,6 +284,20 @@ impl Proposal {
         self.0.get(ProposalLayout::EXECUTION_WINDOW_SECONDS)
     }
 
+    /// The reward epoch and period the proposal was created in; `None` if rewards were off.
+    pub fn reward_period(&self) -> Option<(u64, u64)> {
+        match self.0.get(ProposalLayout::REWARD_EPOCH) {
+            0 => None,
+            epoch => Some((epoch, self.0.get(ProposalLayout::REWARD_PERIOD))),
+        }
+    }
+
+    /// Records the reward period the proposal belongs to (epochs count from 1).
+    pub fn set_reward_period(&mut self, epoch: u64, period: u64) {
+        self.0.set(ProposalLayout::REWARD_EPOCH, epoch);
+        self.0.set(ProposalLayout::REWARD_PERIOD, period);
+    }
+
     /// Number of actions (the actions themselves are stored apart).
     pub fn action_count(&self) -> u32 {
         self.0.get(ProposalLayout::ACTION_COUNT)
@@ -370,6 +388,7 @@ mod tests {
         assert_eq!(p.execution_delay_seconds(), 5);
         assert_eq!(p.execution_window_seconds(), 6);
         assert_eq!(p.action_count(), 3);
+        assert_eq!(p.reward_period(), None);
         assert_eq!(p.proposer().unwrap(), proposer);
         assert_eq!(p.deposit().unwrap(), Some(deposit));
 
@@ -384,10 +403,12 @@ mod tests {
         p.set_deposit_settled();
         p.set_stored_status(Status::Closed);
         p.set_closed_as(Status::Vetoed);
+        p.set_reward_period(u64::MAX, 7);
         p.save(&mut store, 9);
         let p = Proposal::may_load(&store, 9).unwrap().unwrap();
         assert_eq!(p.tally(), tally);
         assert_eq!(p.decided_at(), Some(Timestamp::from_nanos(4)));
+        assert_eq!(p.reward_period(), Some((u64::MAX, 7)));
         assert!(p.deposit_settled() && p.allow_revoting());
         assert_eq!(
             (p.stored_status(), p.closed_as()),
@@ -429,8 +450,12 @@ mod tests {
         let mut bad_threshold = good.clone();
         bad_threshold[ProposalLayout::THRESHOLD.at()] = 3;
         let mut future = good.clone();
-        future[0] = 2;
+        future[0] = 3;
+        // version 1: no reward period
+        let mut per_proposal_rewards = good[..ProposalLayout::LEN - 16].to_vec();
+        per_proposal_rewards[0] = 1;
         for bytes in [
+            per_proposal_rewards,
             good[..ProposalLayout::LEN - 1].to_vec(),
             good[..good.len() - 1].to_vec(),
             long,
@@ -441,7 +466,7 @@ mod tests {
             assert!(Proposal::from_bytes(bytes).is_err());
         }
         let err = Proposal::from_bytes(future).unwrap_err();
-        assert!(err.to_string().contains("layout version 2"), "{err}");
+        assert!(err.to_string().contains("layout version 3"), "{err}");
     }
 
     /// The exact bytes of a voting record, so tools that write records directly (the
@@ -470,8 +495,9 @@ mod tests {
             yes: Uint128::new(1),
             ..Tally::default()
         });
+        p.set_reward_period(10, 11);
         // version, status, closed as, flags, refund, threshold kind
-        let mut want = vec![1, 0, 0xff, 0b011, 2, 1];
+        let mut want = vec![2, 0, 0xff, 0b011, 2, 1];
         let n16 = |n: u128| n.to_be_bytes().to_vec();
         let n8 = |n: u64| n.to_be_bytes().to_vec();
         for part in [n16(7), n16(0), n16(1), n16(0), n16(0), n16(0), n16(2)] {
@@ -480,7 +506,10 @@ mod tests {
         for n in [3, 4, 5, 6, 0, 8, 9] {
             want.extend(n8(n));
         }
-        want.extend([0, 0, 0, 1, 0, 0, 0, 2, b'a', b'b', 0]);
+        want.extend([0, 0, 0, 1]);
+        want.extend(n8(10));
+        want.extend(n8(11));
+        want.extend([0, 0, 0, 2, b'a', b'b', 0]);
         assert_eq!(p.0.as_bytes(), &want[..]);
         assert_eq!(
             proposal_key(1),

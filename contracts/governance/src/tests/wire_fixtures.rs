@@ -39,8 +39,7 @@ pub fn update_config() -> UpdateConfigMsg {
         })),
         min_proposer_power: Some(Uint128::MAX),
         voter_rewards: Some(RewardsChange::Set(VoterRewardsConfig {
-            amount_per_proposal: Uint128::new(7),
-            max_per_period: Uint128::new(8),
+            pool_per_period: Uint128::new(7),
             period_seconds: 9,
             vesting: RewardVesting {
                 cliff_seconds: 10,

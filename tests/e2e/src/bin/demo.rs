@@ -18,8 +18,7 @@ fn step(text: &str) {
 fn main() -> anyhow::Result<()> {
     println!("Commons demo: the four contracts on an embedded chain (cw-multi-test)");
     let rewards = VoterRewardsConfig {
-        amount_per_proposal: Uint128::new(1_000),
-        max_per_period: Uint128::new(50_000),
+        pool_per_period: Uint128::new(1_000),
         period_seconds: 86_400,
         vesting: RewardVesting {
             cliff_seconds: 0,
@@ -96,6 +95,10 @@ fn main() -> anyhow::Result<()> {
         s.native_balance(&treasury, PAY)
     );
 
+    s.wait_for_rewards(id);
+    step(
+        "the day's reward period ends: its pool of 1000 CMN is shared by its one proposal's voters",
+    );
     for voter in ["alice", "bob"] {
         s.exec(
             voter,
