@@ -9,7 +9,8 @@
 //! - `dispatch`: what a response asks for (messages, replies, admin, migrate);
 //! - `querier`: answering a contract's queries from the other instances;
 //! - `storage`: direct storage access and rollback snapshots;
-//! - `gas`: the steps of a transaction and what each costs whom.
+//! - `gas`: the steps of a transaction and what each costs whom;
+//! - `raw`: messages as bytes, whole-chain state and checkpoints, for fuzzing.
 //!
 //! Gas: each instance meters its own execution. Every step of a transaction (instantiate,
 //! execute, reply, migrate, and every query a contract makes, nested ones included) is
@@ -26,10 +27,12 @@ mod chain;
 mod dispatch;
 mod gas;
 mod querier;
+mod raw;
 mod storage;
 
 pub use chain::{Chain, VmInstance};
 pub use gas::{Outcome, Step, StepKind};
+pub use raw::State;
 
 /// The folder of the optimized artifacts: `artifacts/` of the repository, or the folder named
 /// by `COMMONS_ARTIFACTS` (to measure another build against the same harness).
