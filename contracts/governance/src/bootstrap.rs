@@ -17,7 +17,7 @@ use cosmwasm_std::{
 
 use crate::config::config_from_msg;
 use crate::error::ContractError;
-use crate::state::{save_config, BootstrapAddrs, BOOTSTRAP_ADDRS};
+use crate::state::{save_config, BootstrapAddrs, ConfigBytes, BOOTSTRAP_ADDRS};
 
 use crate::reply_id::{ESCROW, TOKEN, TREASURY};
 
@@ -211,6 +211,10 @@ pub fn reply(deps: DepsMut, env: Env, reply: Reply) -> Result<Response, Contract
             let token = token.ok_or_else(|| StdError::generic_err("token not created"))?;
             let config = config_from_msg(deps.api, &msg, token, treasury, Some(address.clone()))?;
             save_config(deps.storage, &config)?;
+            // reward periods count from the moment rewards are configured
+            if config.voter_rewards.is_some() {
+                ConfigBytes::start_reward_epoch(deps.storage, env.block.time)?;
+            }
             deps.storage.remove(PENDING);
             BOOTSTRAP_ADDRS.remove(deps.storage);
             Ok(Response::new().add_attribute("escrow", address))

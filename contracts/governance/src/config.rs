@@ -11,7 +11,7 @@ use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, MessageInfo, Response, Time
 use cw_utils::Threshold;
 
 use crate::error::ContractError;
-use crate::state::{load_config, save_config, start_reward_epoch, Config};
+use crate::state::{load_config, save_config, Config, ConfigBytes};
 
 /// Longest period of any kind (voting, timelock, window, reward period): the suite's bound,
 /// ten years. Keeps every time sum far from overflowing.
@@ -245,7 +245,7 @@ pub fn execute_update_config(
     // New reward settings start their own periods now; proposals already created keep paying
     // with the period and settings they were created in.
     if matches!(msg.voter_rewards, Some(RewardsChange::Set(_))) {
-        start_reward_epoch(deps.storage, env.block.time)?;
+        ConfigBytes::start_reward_epoch(deps.storage, env.block.time)?;
     }
     Ok(Response::new().add_attribute("action", "update_config"))
 }

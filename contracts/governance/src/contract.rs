@@ -15,7 +15,7 @@ use crate::error::ContractError;
 use crate::execution::{execute_close, execute_execute, execute_run_actions};
 use crate::proposal::{create_proposal, native_deposit};
 use crate::rewards::execute_claim_vote_rewards;
-use crate::state::{check_layout, load_config, save_config, start_reward_epoch};
+use crate::state::{check_layout, load_config, save_config, ConfigBytes};
 use crate::voting::execute_vote;
 
 pub const CONTRACT_NAME: &str = "crates.io:commons-governance";
@@ -30,10 +30,6 @@ pub fn instantiate(
 ) -> Result<Response, ContractError> {
     cw_utils::nonpayable(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    // reward periods count from the moment rewards are configured
-    if msg.voter_rewards.is_some() {
-        start_reward_epoch(deps.storage, env.block.time)?;
-    }
     if msg.suite.is_some() {
         return crate::bootstrap::start(deps, env, msg);
     }
@@ -56,6 +52,10 @@ pub fn instantiate(
         .transpose()?;
     let config = config_from_msg(deps.api, &msg, token, treasury, escrow)?;
     save_config(deps.storage, &config)?;
+    // reward periods count from the moment rewards are configured
+    if config.voter_rewards.is_some() {
+        ConfigBytes::start_reward_epoch(deps.storage, env.block.time)?;
+    }
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("token", config.token))

@@ -4,7 +4,7 @@
 use commons::asset::AssetInfo;
 use commons::governance::{DepositConfig, RewardVesting, VoterRewardsConfig};
 use commons::layout::{PartMut, PartRef, Stored};
-use cosmwasm_std::{Addr, Decimal, StdError, StdResult, Storage, Uint128};
+use cosmwasm_std::{Addr, Decimal, StdError, StdResult, Storage, Timestamp, Uint128};
 use cw_utils::Threshold;
 
 use super::{refund_code, refund_from, Config};
@@ -81,6 +81,11 @@ commons::layout! {
         REWARD_DURATION_SECONDS: u64,
         /// `Decimal` atomics
         REWARD_MIN_TURNOUT: u128,
+        /// the reward settings' number (1, 2, ...; each setting of rewards starts a new one)
+        /// and when they were set, the start of their first period (see `state::rewards`);
+        /// kept by `save_config`, changed only by `ConfigBytes::start_reward_epoch`
+        REWARD_EPOCH: u64,
+        REWARD_START: Timestamp,
     }
 }
 
@@ -133,6 +138,18 @@ pub fn save_config(store: &mut dyn Storage, c: &Config) -> StdResult<()> {
         r.set(
             ConfigLayout::REWARD_MIN_TURNOUT,
             v.min_turnout.atomics().u128(),
+        );
+    }
+    // the reward epoch is not part of `Config`: it stays as stored
+    if let Some(old) = store.get(CONFIG_KEY) {
+        let old = Stored::<ConfigLayout>::from_stored(old)?;
+        r.set(
+            ConfigLayout::REWARD_EPOCH,
+            old.get(ConfigLayout::REWARD_EPOCH),
+        );
+        r.set(
+            ConfigLayout::REWARD_START,
+            old.get(ConfigLayout::REWARD_START),
         );
     }
     let mut tail = Writer::with_capacity(256);
@@ -208,6 +225,26 @@ impl ConfigBytes {
                 },
                 min_turnout: Decimal::raw(c.get(ConfigLayout::REWARD_MIN_TURNOUT)),
             }))
+    }
+
+    /// The current reward epoch (0 before rewards were ever set) and when it started.
+    pub fn reward_epoch(&self) -> (u64, Timestamp) {
+        (
+            self.0.get(ConfigLayout::REWARD_EPOCH),
+            self.0.get(ConfigLayout::REWARD_START),
+        )
+    }
+
+    /// Starts a new reward epoch at `now`: reward settings were just set, and their periods
+    /// count from now.
+    pub fn start_reward_epoch(store: &mut dyn Storage, now: Timestamp) -> StdResult<()> {
+        let mut c = Self::load(store)?.0;
+        let epoch = c.get(ConfigLayout::REWARD_EPOCH).checked_add(1);
+        let epoch = epoch.ok_or_else(|| StdError::generic_err("reward epoch overflow"))?;
+        c.set(ConfigLayout::REWARD_EPOCH, epoch);
+        c.set(ConfigLayout::REWARD_START, now);
+        store.set(CONFIG_KEY, c.as_bytes());
+        Ok(())
     }
 
     /// The whole configuration, checked: every code valid, nothing missing or left over.
@@ -313,6 +350,14 @@ mod tests {
             ("token", Some("treasury"), None)
         );
         assert_eq!(bytes.voter_rewards().unwrap(), c.voter_rewards);
+        assert_eq!(bytes.reward_epoch(), (0, Timestamp::from_nanos(0)));
+        // a new epoch, kept by later saves of the configuration
+        ConfigBytes::start_reward_epoch(&mut store, Timestamp::from_seconds(7)).unwrap();
+        ConfigBytes::start_reward_epoch(&mut store, Timestamp::from_seconds(9)).unwrap();
+        save_config(&mut store, &c).unwrap();
+        let bytes = ConfigBytes::load(&store).unwrap();
+        assert_eq!(bytes.reward_epoch(), (2, Timestamp::from_seconds(9)));
+        assert_eq!(load_config(&store).unwrap(), c);
         c.treasury = None;
         c.escrow = Some(Addr::unchecked("escrow"));
         c.threshold = Threshold::AbsolutePercentage {

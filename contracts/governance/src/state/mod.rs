@@ -9,7 +9,7 @@
 //! | `proposal_actions` + id | the actions, each as its JSON (see `save_actions`) |
 //! | `execution_error` + id | why execution failed ([`TextLayout`]) |
 //! | `ballot` + (id, voter) | `StoredBallot` ([`BallotLayout`]) |
-//! | `reward_epoch`, `reward_period` + (epoch, period) | voter reward periods (see `rewards`) |
+//! | `reward_period` + (epoch, period) | voter reward periods (see `rewards`) |
 //! | `bootstrap_msg`, `bootstrap_addrs` | JSON, only during a bootstrap (see `bootstrap`) |
 //! | `proposal_msgs` + id | the messages of a proposal's actions (see `actions::prepared`) |
 //! | `deposits_held`, `undelivered` + id, `executing` | deposits held apart (see `deposits`) |
@@ -41,7 +41,7 @@ pub use config::{
 };
 use config::{put_threshold, threshold};
 pub use record::{proposal_key, NewProposal, Proposal, ProposalLayout};
-pub use rewards::{enter_period, period_at, reward_epoch, start_reward_epoch, RewardPeriod};
+pub use rewards::{enter_period, RewardPeriod};
 
 /// The configuration has exactly the shape of its query response.
 pub type Config = ConfigResponse;

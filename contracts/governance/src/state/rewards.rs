@@ -1,32 +1,23 @@
-//! Voter reward periods: when the current reward settings started (their epoch), and per
-//! period of an epoch, how many proposals it holds and the settings they pay with.
+//! Voter reward periods: per period of a reward epoch, how many proposals it holds and the
+//! settings they pay with.
 //!
 //! | key | value |
 //! |---|---|
-//! | `reward_epoch` | the current epoch ([`RewardEpochLayout`]) |
 //! | `reward_period` + (epoch, period) | [`RewardPeriodLayout`] |
 //!
-//! Every `update_config` that sets rewards starts a new epoch, so the settings never change
-//! within one: a period's settings are the ones in force when each of its proposals was
-//! created, kept once per period rather than once per proposal. Both records are binary: every
-//! proposal reads and writes them, and every reward claim reads a period.
+//! An epoch is one setting of the rewards: instantiation with rewards, or an `update_config`
+//! that sets them, starts a new one (its number and start are kept in the configuration, see
+//! `ConfigBytes::start_reward_epoch`). The settings never change within an epoch, so a
+//! period's settings are the ones in force when each of its proposals was created, kept once
+//! per period rather than once per proposal. The record is binary: every proposal reads and
+//! writes it, and every reward claim reads it.
 
 use commons::codec::id_addr_key;
 use commons::governance::{RewardVesting, VoterRewardsConfig};
 use commons::layout::Stored;
 use cosmwasm_std::{Decimal, StdError, StdResult, Storage, Timestamp, Uint128};
 
-const EPOCH_KEY: &[u8] = b"reward_epoch";
 const PERIODS: &[u8] = b"reward_period";
-
-commons::layout! {
-    /// The reward settings in force: their number (1, 2, ...; 0 is "rewards off" in a
-    /// voting record) and when they were configured, the start of their first period.
-    pub struct RewardEpochLayout("reward epoch", version 1) {
-        EPOCH: u64,
-        START: Timestamp,
-    }
-}
 
 commons::layout! {
     /// One reward period of an epoch: the proposals created in it so far (final once it has
@@ -46,34 +37,6 @@ fn period_key(epoch: u64, period: u64) -> Vec<u8> {
     id_addr_key(PERIODS, epoch, &period.to_be_bytes())
 }
 
-fn load_epoch(store: &dyn Storage) -> StdResult<Option<Stored<RewardEpochLayout>>> {
-    Ok(store.get(EPOCH_KEY).map(Stored::from_exact).transpose()?)
-}
-
-/// Starts a new epoch at `now`: reward settings were just configured, and their periods count
-/// from now.
-pub fn start_reward_epoch(store: &mut dyn Storage, now: Timestamp) -> StdResult<()> {
-    let mut epoch = load_epoch(store)?.unwrap_or_default();
-    let number = epoch
-        .get(RewardEpochLayout::EPOCH)
-        .checked_add(1)
-        .ok_or_else(|| StdError::generic_err("reward epoch overflow"))?;
-    epoch.set(RewardEpochLayout::EPOCH, number);
-    epoch.set(RewardEpochLayout::START, now);
-    store.set(EPOCH_KEY, epoch.as_bytes());
-    Ok(())
-}
-
-/// The epoch in force and its start, if rewards were ever configured.
-pub fn reward_epoch(store: &dyn Storage) -> StdResult<Option<(u64, Timestamp)>> {
-    Ok(load_epoch(store)?.map(|e| {
-        (
-            e.get(RewardEpochLayout::EPOCH),
-            e.get(RewardEpochLayout::START),
-        )
-    }))
-}
-
 /// The period of `start`'s epoch that holds `now`, and when it ends (`start + (k + 1) *
 /// period_seconds`, checked).
 pub fn period_at(
@@ -83,25 +46,28 @@ pub fn period_at(
 ) -> StdResult<(u64, Timestamp)> {
     // in nanoseconds, so that a period ends exactly where its end says
     let elapsed = now.nanos().saturating_sub(start.nanos());
-    let index = period_seconds
-        .checked_mul(1_000_000_000)
-        .and_then(|period| elapsed.checked_div(period))
-        .ok_or_else(|| StdError::generic_err("reward period of zero or too many seconds"))?;
+    let period = period_seconds.checked_mul(1_000_000_000);
+    let index = period.and_then(|p| elapsed.checked_div(p));
     let end = index
-        .checked_add(1)
-        .and_then(|n| n.checked_mul(period_seconds))
-        .ok_or_else(|| StdError::generic_err("reward period end overflows"))?;
-    Ok((index, commons::time::plus_seconds(start, end)?))
+        .and_then(|i| i.checked_add(1))
+        .zip(period)
+        .and_then(|(n, p)| n.checked_mul(p))
+        .and_then(|span| start.nanos().checked_add(span));
+    match (index, end) {
+        (Some(index), Some(end)) => Ok((index, Timestamp::from_nanos(end))),
+        _ => Err(StdError::generic_err("reward period out of range")),
+    }
 }
 
-/// Counts a proposal created at `now` under `rewards` in its period (the first proposal of a
-/// period writes the settings it pays with); returns the epoch and the period.
+/// Counts a proposal created at `now` under `rewards`, the settings of `epoch` (started at
+/// `start`), in its period (the first proposal of a period writes the settings it pays with);
+/// returns the period.
 pub fn enter_period(
     store: &mut dyn Storage,
+    (epoch, start): (u64, Timestamp),
     rewards: &VoterRewardsConfig,
     now: Timestamp,
-) -> StdResult<(u64, u64)> {
-    let (epoch, start) = reward_epoch(store)?.ok_or_else(|| StdError::not_found("reward epoch"))?;
+) -> StdResult<u64> {
     let (index, ends_at) = period_at(start, rewards.period_seconds, now)?;
     let key = period_key(epoch, index);
     let mut period = match store.get(&key) {
@@ -125,13 +91,11 @@ pub fn enter_period(
             p
         }
     };
-    let count = period
-        .get(RewardPeriodLayout::PROPOSALS)
-        .checked_add(1)
-        .ok_or_else(|| StdError::generic_err("reward period proposal count overflow"))?;
+    // at most one proposal id per proposal: never near u64::MAX
+    let count = period.get(RewardPeriodLayout::PROPOSALS).saturating_add(1);
     period.set(RewardPeriodLayout::PROPOSALS, count);
     store.set(&key, period.as_bytes());
-    Ok((epoch, index))
+    Ok(index)
 }
 
 /// A reward period as its proposals pay with it.
@@ -192,6 +156,7 @@ mod tests {
         assert_eq!(at(1_250), (2, Timestamp::from_seconds(1_300)));
         assert!(period_at(start, 0, start).is_err());
         assert!(period_at(start, u64::MAX, start).is_err());
+        assert!(period_at(Timestamp::from_nanos(u64::MAX - 5), 1, start).is_err());
         // sub-second block times: a period ends at its exact end
         let start = Timestamp::from_nanos(10_500_000_000);
         let just_before = Timestamp::from_nanos(110_499_999_999);
@@ -207,24 +172,22 @@ mod tests {
     fn proposals_are_counted_per_epoch_and_period() {
         let mut store = MockStorage::new();
         let t = Timestamp::from_seconds;
-        assert_eq!(reward_epoch(&store).unwrap(), None);
-        assert!(enter_period(&mut store, &rewards(100), t(5)).is_err());
-        start_reward_epoch(&mut store, t(0)).unwrap();
+        let first = (1, t(0));
         assert_eq!(
-            enter_period(&mut store, &rewards(100), t(5)).unwrap(),
-            (1, 0)
+            enter_period(&mut store, first, &rewards(100), t(5)).unwrap(),
+            0
         );
         assert_eq!(
-            enter_period(&mut store, &rewards(100), t(99)).unwrap(),
-            (1, 0)
+            enter_period(&mut store, first, &rewards(100), t(99)).unwrap(),
+            0
         );
         assert_eq!(
-            enter_period(&mut store, &rewards(100), t(100)).unwrap(),
-            (1, 1)
+            enter_period(&mut store, first, &rewards(100), t(100)).unwrap(),
+            1
         );
-        let first = RewardPeriod::load(&store, 1, 0).unwrap();
+        let period = RewardPeriod::load(&store, 1, 0).unwrap();
         assert_eq!(
-            first,
+            period,
             RewardPeriod {
                 proposals: 2,
                 ends_at: t(100),
@@ -234,16 +197,16 @@ mod tests {
             }
         );
         assert_eq!(RewardPeriod::load(&store, 1, 1).unwrap().proposals, 1);
-        // new settings mid-period: a new epoch, whose periods start now; the old period keeps
-        // its count and settings
-        start_reward_epoch(&mut store, t(150)).unwrap();
-        assert_eq!(reward_epoch(&store).unwrap(), Some((2, t(150))));
+        // new settings mid-period: a new epoch, whose periods start then; the old period
+        // keeps its count and settings
+        let second = (2, t(150));
         let mut other = rewards(1_000);
         other.pool_per_period = Uint128::new(5);
-        assert_eq!(enter_period(&mut store, &other, t(160)).unwrap(), (2, 0));
-        assert_eq!(RewardPeriod::load(&store, 2, 0).unwrap().ends_at, t(1_150));
+        assert_eq!(enter_period(&mut store, second, &other, t(160)).unwrap(), 0);
+        let new = RewardPeriod::load(&store, 2, 0).unwrap();
+        assert_eq!((new.ends_at, new.pool), (t(1_150), Uint128::new(5)));
         assert_eq!(RewardPeriod::load(&store, 1, 1).unwrap().proposals, 1);
-        assert_eq!(RewardPeriod::load(&store, 1, 0).unwrap(), first);
+        assert_eq!(RewardPeriod::load(&store, 1, 0).unwrap(), period);
         assert!(RewardPeriod::load(&store, 3, 0).is_err());
     }
 }
