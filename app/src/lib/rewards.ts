@@ -15,11 +15,10 @@ type RewardsConfig = GovernanceTypes.VoterRewardsConfig;
 type Proposal = GovernanceTypes.ProposalResponse;
 type Ballot = GovernanceTypes.Ballot;
 
-/** The demo DAO's settings: 10 CMN per proposal, at most 100 CMN a week, vesting over 28 days after a 7-day cliff. */
+/** The demo DAO's settings: a pool of 100 CMN a week, vesting over 28 days after a 7-day cliff. */
 export function demoVoterRewards(): RewardsConfig {
   return {
-    amount_per_proposal: "10000000",
-    max_per_period: "100000000",
+    pool_per_period: "100000000",
     period_seconds: 7 * DAY,
     vesting: { cliff_seconds: 7 * DAY, duration_seconds: 28 * DAY },
     min_turnout: "0.2",
@@ -28,7 +27,7 @@ export function demoVoterRewards(): RewardsConfig {
 
 /** The settings as the app uses them. */
 export interface RewardSettings {
-  /** The most a period pays. */
+  /** What a period pays, split between its proposals. */
   poolPerPeriod: bigint;
   periodSeconds: number;
   cliffSeconds: number;
@@ -44,8 +43,7 @@ export interface RewardSettings {
 
 export function rewardSettings(config: RewardsConfig | null | undefined): RewardSettings | undefined {
   if (!config) return undefined;
-  const perProposal = BigInt(config.amount_per_proposal);
-  const pool = BigInt(config.max_per_period);
+  const pool = BigInt(config.pool_per_period);
   const fmt = (amount: bigint, symbol: string, decimals: number) => `${(Number(amount) / 10 ** decimals).toLocaleString("en-US")} ${symbol}`;
   return {
     poolPerPeriod: pool,
@@ -53,11 +51,16 @@ export function rewardSettings(config: RewardsConfig | null | undefined): Reward
     cliffSeconds: config.vesting.cliff_seconds,
     durationSeconds: config.vesting.duration_seconds,
     minTurnout: Number(config.min_turnout),
-    // today's rule: a fixed amount per proposal, shared by its voters pro rata to the power cast
-    voterShare: ({ power, cast }) => (cast === 0n ? 0n : (perProposal * power) / cast),
+    // the contract's rule: the period's pool split equally between the proposals created in
+    // it, and each proposal's part between voters by power over the total power at its snapshot
+    voterShare: ({ power, totalPower, proposalsInPeriod }) => {
+      const divisor = BigInt(proposalsInPeriod) * totalPower;
+      return divisor === 0n ? 0n : (pool * power) / divisor;
+    },
     describe: (symbol, decimals) =>
-      `Each proposal whose turnout reaches ${percent(Number(config.min_turnout))} pays its voters ${fmt(perProposal, symbol, decimals)} ` +
-      `in proportion to their voting power, at most ${fmt(pool, symbol, decimals)} per ${duration(config.period_seconds)}. ` +
+      `Each ${duration(config.period_seconds)} pays ${fmt(pool, symbol, decimals)}, split equally between the proposals created in it. ` +
+      `A proposal whose turnout reaches ${percent(Number(config.min_turnout))} pays each voter its part in proportion to their share of all voting power; ` +
+      `the parts of non-voters and of proposals below the turnout are never minted. Claims open when the period is over. ` +
       `Rewards are granted as vesting tokens: nothing for ${duration(config.vesting.cliff_seconds)}, ` +
       `then linearly until ${duration(config.vesting.duration_seconds)} after the claim.`,
   };
@@ -67,21 +70,34 @@ export function rewardSettings(config: RewardsConfig | null | undefined): Reward
 export interface PendingReward {
   proposalId: number;
   amount: bigint;
-  /** The contract's reason when nothing can be claimed (voting not over, already claimed, ...). */
+  /** The contract's reason when nothing can be claimed (period not over, already claimed, ...). */
   unavailable?: string;
+  /** When the proposal's reward period ends (seconds), from which it can be claimed. */
+  claimableAt?: number;
+  /** How it vests: one claim mints one grant, so ids that vest differently are claimed apart. */
+  vesting?: GovernanceTypes.RewardVesting;
+}
+
+/** The ids a claim can take together: those of the first claimable reward's vesting, at most 30. */
+export function claimTogether(rewards: PendingReward[]): number[] {
+  const claimable = rewards.filter((r) => r.amount > 0n);
+  const first = claimable[0]?.vesting;
+  const same = (v?: GovernanceTypes.RewardVesting) => v?.cliff_seconds === first?.cliff_seconds && v?.duration_seconds === first?.duration_seconds;
+  return claimable.filter((r) => same(r.vesting)).map((r) => r.proposalId).slice(0, 30);
 }
 
 /** The voter's rewards for the given proposals (asked 30 at a time, the query's bound). */
-export async function pendingRewards(backend: Backend, voter: string, proposalIds: number[]): Promise<{ rewards: PendingReward[]; periodRemaining?: bigint }> {
+export async function pendingRewards(backend: Backend, voter: string, proposalIds: number[]): Promise<{ rewards: PendingReward[] }> {
   const governance = new GovernanceQueryClient(backend.querier, backend.contracts.governance);
   const rewards: PendingReward[] = [];
-  let periodRemaining: bigint | undefined;
   for (let i = 0; i < proposalIds.length; i += 30) {
     const answer = await governance.pendingVoteRewards({ voter, proposalIds: proposalIds.slice(i, i + 30) });
-    periodRemaining = BigInt(answer.period_remaining);
-    for (const r of answer.rewards) rewards.push({ proposalId: r.proposal_id, amount: BigInt(r.amount), unavailable: r.unavailable ?? undefined });
+    for (const r of answer.rewards) {
+      const claimableAt = r.claimable_at ? seconds(r.claimable_at) : undefined;
+      rewards.push({ proposalId: r.proposal_id, amount: BigInt(r.amount), unavailable: r.unavailable ?? undefined, claimableAt, vesting: r.vesting ?? undefined });
+    }
   }
-  return { rewards, periodRemaining };
+  return { rewards };
 }
 
 export function claimRewardsMsg(proposalIds: number[]): GovernanceTypes.ExecuteMsg {

@@ -238,7 +238,7 @@ export function ProposalDetail({ id }: { id: number }) {
       {p.description && <p className="description">{p.description}</p>}
       <p className="muted small">
         Proposed by {name(p.proposer)} on {date(seconds(p.created_at))}; voting power is read at block {p.snapshot_height}.
-        {p.deposit && ` Deposit: ${decimal(p.deposit.amount, 0)} (${p.deposit_settled ? "settled" : "held"}).`}
+        {p.deposit && ` Deposit: ${decimal(p.deposit.amount, 0)} (${p.deposit_undelivered ? "settled, not yet delivered" : p.deposit_settled ? "settled" : "held"}).`}
       </p>
       <div className="grid2">
         <Section title="What it does" testId="actions">
@@ -286,7 +286,15 @@ export function ProposalDetail({ id }: { id: number }) {
           {(p.status === "rejected" || p.status === "vetoed" || p.status === "expired") && (
             <ActionButton label="Close" msg={{ close: { proposal_id: p.id } }} success="Closed." hint="Closing settles the proposal's deposit." />
           )}
-          {!["open", "passed", "rejected", "vetoed", "expired"].includes(p.status) && <p className="muted">Nothing left to do on this proposal.</p>}
+          {p.deposit_undelivered && (
+            <ActionButton
+              label="Claim deposit"
+              msg={{ claim_deposit: { proposal_id: p.id } }}
+              success="Deposit delivered."
+              hint={`Its settlement (${decimal(p.deposit_undelivered.amount, 0)}) could not be delivered when the proposal was settled: a refund is claimed by its proposer, a forfeit or a burn by anyone.`}
+            />
+          )}
+          {!["open", "passed", "rejected", "vetoed", "expired"].includes(p.status) && !p.deposit_undelivered && <p className="muted">Nothing left to do on this proposal.</p>}
         </Section>
         <Section title={`Votes (${ballots.length})`} testId="votes">
           {ballots.length === 0 ? (

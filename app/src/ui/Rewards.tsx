@@ -4,7 +4,7 @@
  * and messages come from lib/rewards.ts.
  */
 import { useState } from "react";
-import { claimRewardsMsg, claimVestedMsg, grants, pendingRewards, rewardSettings, rewardsPerPeriod } from "../lib/rewards";
+import { claimRewardsMsg, claimTogether, claimVestedMsg, grants, pendingRewards, rewardSettings, rewardsPerPeriod } from "../lib/rewards";
 import { date, decimal, relative } from "../lib/format";
 import { BarChart } from "./charts";
 import { ErrorNote, Loading, Section } from "./common";
@@ -20,7 +20,7 @@ export function Rewards() {
     const proposals = (await loadProposals(s, 1)).reverse();
     const ballots = new Map(await Promise.all(proposals.map(async (p) => [p.id, await loadBallots(s, p.id)] as const)));
     const voted = proposals.filter((p) => ballots.get(p.id)?.some((b) => b.voter === me)).map((p) => p.id);
-    const pending = settings && me && voted.length ? await pendingRewards(backend, me, voted) : { rewards: [], periodRemaining: undefined };
+    const pending = settings && me && voted.length ? await pendingRewards(backend, me, voted) : { rewards: [] };
     const vesting = me ? await grants(backend, me) : { grants: [], locked: 0n };
     const start = (await backend.suiteStart()) ?? (proposals[0] ? Number(BigInt(proposals[0].created_at) / 1_000_000_000n) : now);
     return { proposals, ballots, pending, vesting, start };
@@ -34,7 +34,8 @@ export function Rewards() {
   const { symbol, decimals } = suite.token;
   const fmt = (v: bigint) => `${decimal(v, decimals)} ${symbol}`;
   const claimable = pending.rewards.filter((r) => r.amount > 0n);
-  const selected = claimable.filter((r) => chosen[r.proposalId] !== false).map((r) => r.proposalId);
+  // one claim mints one grant: the chosen ids that vest like the first of them
+  const selected = claimTogether(claimable.filter((r) => chosen[r.proposalId] !== false));
   const vestedSoFar = vesting.grants.reduce((s, g) => s + g.vested, 0n);
   const claimableVested = vesting.grants.reduce((s, g) => s + g.claimable, 0n);
   const periods = rewardsPerPeriod(settings, start, proposals, ballots, now).slice(-8);
@@ -85,7 +86,6 @@ export function Rewards() {
                   ))}
                 </tbody>
               </table>
-              {pending.periodRemaining !== undefined && <p className="small muted">Left in this period's pool: {fmt(pending.periodRemaining)}.</p>}
               <button type="submit" disabled={claim.busy || selected.length === 0}>
                 Claim {selected.length ? fmt(claimable.filter((r) => selected.includes(r.proposalId)).reduce((s, r) => s + r.amount, 0n)) : "rewards"}
               </button>

@@ -87,16 +87,27 @@ describe("the suite on the real wasm", () => {
 
   it("flow 2: voters claim vested rewards, then the vested part", async () => {
     const { alice, bob } = s.names;
-    s.sim.advance(7 * DAY); // the proposal's reward period is over
-    const votes = await s.governance(alice).listVotes({ proposalId: spendId });
+    const gov = s.governance(alice);
+    // claims open when the proposal's reward period ends
+    const [pending] = (await gov.pendingVoteRewards({ voter: alice, proposalIds: [spendId] })).rewards;
+    const opens = Number(BigInt(pending!.claimable_at!) / 1_000_000_000n);
+    assert.ok(opens > s.sim.now());
+    await assert.rejects(gov.claimVoteRewards({ proposalIds: [spendId] }), /period|claim/i);
+    s.sim.advance(opens - s.sim.now());
+    // the period's 1 CMN pool is split between its proposals, and each proposal's part by power
+    // over the total power at its snapshot, rounded down
+    const proposals = (await gov.listProposals({ limit: 30 })).proposals;
+    const inPeriod = proposals.filter((p) => Number(BigInt(p.created_at) / 1_000_000_000n) >= opens - 7 * DAY).length;
+    const total = BigInt(proposals.find((p) => p.id === spendId)!.total_power);
+    const votes = await gov.listVotes({ proposalId: spendId });
     const power = (voter: string) => BigInt(votes.votes.find((v) => v.voter === voter)!.power);
-    const cast = power(alice) + power(bob);
-    // each voter's share of the proposal's 1 CMN reward, rounded down
-    const share = (voter: string) => (1_000_000n * power(voter)) / cast;
+    const share = (voter: string) => (1_000_000n * power(voter)) / (BigInt(inPeriod) * total);
+    assert.ok(share(alice) > 0n && share(bob) > 0n);
     const claim = ev.voteRewardsClaimed(await s.governance(alice).claimVoteRewards({ proposalIds: [spendId] }));
     assert.deepEqual([claim.voter, claim.amount, claim.proposalIds], [alice, share(alice), [spendId]]);
     assert.deepEqual([claim.grant.to, claim.grant.amount, claim.grant.cliffSeconds, claim.grant.durationSeconds], [alice, share(alice), 10 * DAY, 30 * DAY]);
-    await assert.rejects(s.governance(alice).claimVoteRewards({ proposalIds: [spendId] }), /claimed/i);
+    // a second claim earns nothing
+    await assert.rejects(s.governance(alice).claimVoteRewards({ proposalIds: [spendId] }), /nothing to claim/i);
     const bobs = ev.voteRewardsClaimed(await s.governance(bob).claimVoteRewards({ proposalIds: [spendId] }));
     assert.equal(bobs.amount, share(bob));
 

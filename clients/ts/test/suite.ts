@@ -52,8 +52,7 @@ export async function deploySuite(): Promise<Suite> {
     { address: names.bob, amount: "400000000" },
   ];
   config.voter_rewards = {
-    amount_per_proposal: "1000000",
-    max_per_period: "100000000",
+    pool_per_period: "1000000",
     period_seconds: 7 * DAY,
     vesting: { cliff_seconds: 10 * DAY, duration_seconds: 30 * DAY },
     min_turnout: "0.2",

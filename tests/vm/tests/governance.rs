@@ -72,8 +72,7 @@ fn setup() -> Dao {
         }),
         min_proposer_power: Uint128::new(1),
         voter_rewards: Some(VoterRewardsConfig {
-            amount_per_proposal: Uint128::new(700),
-            max_per_period: Uint128::new(10_000),
+            pool_per_period: Uint128::new(700),
             period_seconds: 86_400,
             vesting: RewardVesting {
                 cliff_seconds: 0,
@@ -198,20 +197,22 @@ fn propose_vote_execute_and_reward() {
     // only_passed: the deposit came back
     assert_eq!(dao.balance("alice"), 400);
 
-    let out = dao
-        .chain
-        .execute(
-            &dao.chain.addr("alice"),
-            &dao.gov,
-            &ExecuteMsg::ClaimVoteRewards {
-                proposal_ids: vec![id],
-            },
-            vec![],
-        )
-        .unwrap();
+    let claim = ExecuteMsg::ClaimVoteRewards {
+        proposal_ids: vec![id],
+    };
+    // claims open when the period the proposal was created in has ended
+    let alice = dao.chain.addr("alice");
+    let early = dao.chain.execute(&alice, &dao.gov, &claim, vec![]);
+    assert!(early.unwrap_err().contains("nothing to claim"));
+    let created = dao.proposal(id).created_at.seconds();
+    let configured = created - 5; // the proposal came one 5 s block after instantiation
+    let now = dao.chain.time().seconds();
+    dao.chain.next_block(configured + 86_400 - now);
+    let out = dao.chain.execute(&alice, &dao.gov, &claim, vec![]).unwrap();
     println!("gas governance claim_vote_rewards: {}", out.gas);
-    // 700 * 400 / 700 voted
-    assert_eq!(out.attr("amount").as_deref(), Some("400"));
+    // the period's only proposal: 700 * 400 power / 1,000 total power at its snapshot
+    assert_eq!(dao.proposal(id).total_power.u128(), 1_000);
+    assert_eq!(out.attr("amount").as_deref(), Some("280"));
     let v: VestingResponse = dao
         .chain
         .query(
@@ -223,7 +224,7 @@ fn propose_vote_execute_and_reward() {
             },
         )
         .unwrap();
-    assert_eq!(v.locked.u128(), 400);
+    assert_eq!(v.locked.u128(), 280);
     let again = dao.chain.execute(
         &dao.chain.addr("alice"),
         &dao.gov,
@@ -232,7 +233,8 @@ fn propose_vote_execute_and_reward() {
         },
         vec![],
     );
-    assert!(again.unwrap_err().contains("already claimed"));
+    // a second claim earns nothing
+    assert!(again.unwrap_err().contains("nothing to claim"));
 }
 
 #[test]

@@ -272,6 +272,11 @@ export interface GovernanceInterface extends GovernanceReadOnlyInterface {
   }: {
     proposalId: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  claimDeposit: ({
+    proposalId
+  }: {
+    proposalId: number;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class GovernanceClient extends GovernanceQueryClient implements GovernanceInterface {
   client: ISigningCosmWasmClient;
@@ -291,6 +296,7 @@ export class GovernanceClient extends GovernanceQueryClient implements Governanc
     this.receive = this.receive.bind(this);
     this.runActions = this.runActions.bind(this);
     this.guardianVeto = this.guardianVeto.bind(this);
+    this.claimDeposit = this.claimDeposit.bind(this);
   }
   propose = async ({
     actions,
@@ -444,6 +450,17 @@ export class GovernanceClient extends GovernanceQueryClient implements Governanc
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       guardian_veto: {
+        proposal_id: proposalId
+      }
+    }, fee_, memo_, funds_);
+  };
+  claimDeposit = async ({
+    proposalId
+  }: {
+    proposalId: number;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      claim_deposit: {
         proposal_id: proposalId
       }
     }, fee_, memo_, funds_);

@@ -94,6 +94,11 @@ export interface GovernanceMsg {
   }: {
     proposalId: number;
   }, funds_?: Coin[]) => EncodeObject;
+  claimDeposit: ({
+    proposalId
+  }: {
+    proposalId: number;
+  }, funds_?: Coin[]) => EncodeObject;
 }
 export class GovernanceMsgComposer implements GovernanceMsg {
   sender: string;
@@ -110,6 +115,7 @@ export class GovernanceMsgComposer implements GovernanceMsg {
     this.receive = this.receive.bind(this);
     this.runActions = this.runActions.bind(this);
     this.guardianVeto = this.guardianVeto.bind(this);
+    this.claimDeposit = this.claimDeposit.bind(this);
   }
   propose = ({
     actions,
@@ -332,6 +338,25 @@ export class GovernanceMsgComposer implements GovernanceMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           guardian_veto: {
+            proposal_id: proposalId
+          }
+        })),
+        funds: funds_
+      })
+    };
+  };
+  claimDeposit = ({
+    proposalId
+  }: {
+    proposalId: number;
+  }, funds_?: Coin[]): EncodeObject => {
+    return {
+      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+      value: MsgExecuteContract.fromPartial({
+        sender: this.sender,
+        contract: this.contractAddress,
+        msg: toUtf8(JSON.stringify({
+          claim_deposit: {
             proposal_id: proposalId
           }
         })),

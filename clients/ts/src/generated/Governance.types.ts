@@ -125,10 +125,9 @@ export interface SpendLimitUnchecked {
   period_seconds: number;
 }
 export interface VoterRewardsConfig {
-  amount_per_proposal: Uint128;
-  max_per_period: Uint128;
   min_turnout: Decimal;
   period_seconds: number;
+  pool_per_period: Uint128;
   vesting: RewardVesting;
 }
 export interface RewardVesting {
@@ -169,6 +168,10 @@ export type ExecuteMsg = {
   };
 } | {
   guardian_veto: {
+    proposal_id: number;
+  };
+} | {
+  claim_deposit: {
     proposal_id: number;
   };
 };
@@ -473,6 +476,7 @@ export interface ProposalResponse {
   decided_at?: Timestamp | null;
   deposit?: Asset | null;
   deposit_settled: boolean;
+  deposit_undelivered?: Asset | null;
   description: string;
   executable_at?: Timestamp | null;
   execution_deadline?: Timestamp | null;
@@ -502,14 +506,15 @@ export interface VoteListResponse {
   votes: Ballot[];
 }
 export interface PendingRewardsResponse {
-  period_remaining: Uint128;
   rewards: PendingReward[];
   total: Uint128;
 }
 export interface PendingReward {
   amount: Uint128;
+  claimable_at?: Timestamp | null;
   proposal_id: number;
   unavailable?: string | null;
+  vesting?: RewardVesting | null;
 }
 export interface ThresholdResponse {
   threshold: Threshold;

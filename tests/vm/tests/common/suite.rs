@@ -170,8 +170,7 @@ fn bootstrap_msg(chain: &Chain) -> InstantiateMsg {
         proposal_deposit: None,
         min_proposer_power: Uint128::new(1),
         voter_rewards: Some(VoterRewardsConfig {
-            amount_per_proposal: Uint128::new(100),
-            max_per_period: Uint128::new(1_000),
+            pool_per_period: Uint128::new(1_000),
             period_seconds: 86_400,
             vesting: RewardVesting {
                 cliff_seconds: 0,

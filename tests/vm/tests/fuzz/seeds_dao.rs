@@ -51,6 +51,12 @@ pub(crate) fn governance_seeds(b: &mut Builder) {
         proposal_ids: vec![1, OPEN],
     };
     b.add(g, "alice", claim, vec![]);
+    b.add(
+        g,
+        "alice",
+        GovMsg::ClaimDeposit { proposal_id: OPEN },
+        vec![],
+    );
     let config = GovConfig {
         voting_period_seconds: Some(2_000),
         guardian: Some(s.addr("carol")),

@@ -131,14 +131,13 @@ pub fn dao() -> Dao {
         proposal_deposit: None,
         min_proposer_power: Uint128::zero(),
         voter_rewards: Some(VoterRewardsConfig {
-            amount_per_proposal: Uint128::new(1_000),
-            max_per_period: Uint128::new(1_000_000),
+            pool_per_period: Uint128::new(1_000_000),
             period_seconds: 86_400,
             vesting: RewardVesting {
                 cliff_seconds: 0,
                 duration_seconds: 1_000,
             },
-            min_turnout: Decimal::zero(),
+            min_turnout: Decimal::percent(1),
         }),
         max_actions: 10,
         guardian: Some(chain.addr("council")),
@@ -212,6 +211,8 @@ pub fn governance_ops() -> Vec<Measured> {
     let p = propose(&d, vec![mint_to_eve(c)]);
     let v = vote(&d, "alice", 1);
     let e = pass_and_execute(&d, 1);
+    // claims open once the proposal's one-day reward period has ended
+    c.next_block(86_400);
     let claim = GovMsg::ClaimVoteRewards {
         proposal_ids: vec![1],
     };

@@ -63,7 +63,8 @@ fn governance_with(n: usize) -> (u64, u64) {
         .unwrap();
     c.next_block(5);
     let vote = ours::vote(&d, "alice", 1).gas_in(&[&d.gov]);
-    c.next_block(5);
+    // claims open once the proposal's one-day reward period has ended
+    c.next_block(86_400);
     let claim = json!({"claim_vote_rewards": {"proposal_ids": [1]}});
     let claim = c
         .execute(&c.addr("alice"), &d.gov, &claim, vec![])
