@@ -262,7 +262,7 @@ pub fn check_deposits_held(
     let me = env.contract.address.as_str();
     for asset in &required {
         let balance = match &asset.info {
-            AssetInfo::Native(denom) => querier.query_balance(me, denom)?.amount,
+            AssetInfo::Native(denom) => commons_json::query_balance(querier, me, denom)?,
             AssetInfo::Cw20(token) => {
                 let query = TokenQuery::Balance {
                     address: me.to_string(),

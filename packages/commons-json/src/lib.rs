@@ -93,7 +93,7 @@ use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::Deserialize;
 
 pub use commons_derive::{wire, FromJson, ToJson};
-pub use contract::{query_smart_raw, query_wasm_smart, wasm_execute};
+pub use contract::{query_balance, query_smart_raw, query_wasm_smart, wasm_execute};
 pub use error::Error;
 pub use read::{newtype_variant, unit_variant, unknown_variant, Fields, FromJson};
 pub use tree::{Json, MAX_DEPTH};
