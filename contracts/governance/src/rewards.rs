@@ -74,15 +74,43 @@ fn earned(
     // floor(floor(pool * power / total) / proposals) = floor(pool * power / (total *
     // proposals)): one rounding down, in the protocol's favour, with the product taken in 256
     // bits. A voter's power is part of `total`, so the share is at most `pool / proposals`.
-    let amount = period
-        .pool
-        .checked_multiply_ratio(ballot.power, total)
-        .map_err(|e| StdError::generic_err(e.to_string()))?
-        .checked_div(Uint128::from(period.proposals))?;
+    let amount = mul_div_floor(period.pool.u128(), ballot.power.u128(), total.u128())
+        // the message `checked_multiply_ratio` gives
+        .ok_or_else(|| StdError::generic_err("Multiplication overflow"))?;
+    let amount = Uint128::new(amount).checked_div(Uint128::from(period.proposals))?;
     if amount.is_zero() {
         return Ok(Err(ContractError::RewardRoundsToZero { proposal_id }));
     }
     Ok(Ok((amount, ballot)))
+}
+
+/// `floor(a * b / d)`, `None` if it does not fit 128 bits (as `checked_multiply_ratio`, for
+/// `d` above zero), by long division of the 256-bit product: `Uint256`'s general division
+/// would be the contract's only use of it, and costs kilobytes of wasm.
+fn mul_div_floor(a: u128, b: u128, d: u128) -> Option<u128> {
+    // a * b = hi * 2^128 + lo, from 64-bit halves
+    let (a1, a0) = (a >> 64, a as u64 as u128);
+    let (b1, b0) = (b >> 64, b as u64 as u128);
+    let (low, mid_a, mid_b, high) = (a0 * b0, a1 * b0, a0 * b1, a1 * b1);
+    let (mid, mid_carry) = mid_a.overflowing_add(mid_b);
+    let (lo, lo_carry) = low.overflowing_add(mid << 64);
+    let hi = high + (mid >> 64) + ((mid_carry as u128) << 64) + lo_carry as u128;
+    // the quotient fits 128 bits exactly when hi < d
+    if hi >= d {
+        return None;
+    }
+    let (mut rem, mut quotient) = (hi, 0u128);
+    for bit in (0..128).rev() {
+        // rem < d, so after the shift it is below 2^129: `top` is its 129th bit
+        let top = rem >> 127;
+        rem = (rem << 1) | ((lo >> bit) & 1);
+        quotient <<= 1;
+        if top == 1 || rem >= d {
+            rem = rem.wrapping_sub(d);
+            quotient |= 1;
+        }
+    }
+    Some(quotient)
 }
 
 /// The token's `mint_vesting` of an irrevocable grant of `amount` to `voter`, vesting from
@@ -201,6 +229,40 @@ pub fn query_pending_rewards(
 mod tests {
     use super::*;
     use cosmwasm_std::{to_json_binary, WasmMsg};
+
+    #[test]
+    fn shares_are_what_checked_multiply_ratio_computes() {
+        let edges = [
+            0,
+            1,
+            2,
+            3,
+            7,
+            1 << 63,
+            (1 << 64) - 1,
+            1 << 64,
+            1 << 127,
+            u128::MAX - 1,
+        ];
+        let mut values: Vec<u128> = edges.to_vec();
+        values.push(u128::MAX);
+        values.extend(
+            edges
+                .iter()
+                .map(|x| x.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
+        );
+        for &a in &values {
+            for &b in &values {
+                for &d in values.iter().filter(|d| **d > 0) {
+                    let want = Uint128::new(a)
+                        .checked_multiply_ratio(Uint128::new(b), Uint128::new(d))
+                        .ok()
+                        .map(|x| x.u128());
+                    assert_eq!(mul_div_floor(a, b, d), want, "{a} * {b} / {d}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_grant_is_the_message_serde_writes() {
