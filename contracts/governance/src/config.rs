@@ -174,15 +174,16 @@ pub fn apply_update(
     mut config: Config,
     msg: &UpdateConfigMsg,
 ) -> Result<Config, ContractError> {
-    let m = msg.clone();
+    // read in place: a clone of the whole message costs a clone and a drop of every field
+    let m = msg;
     if let Some(v) = m.voting_period_seconds {
         config.voting_period_seconds = v;
     }
     if let Some(v) = m.min_voting_period_seconds {
         config.min_voting_period_seconds = v;
     }
-    if let Some(v) = m.threshold {
-        config.threshold = v;
+    if let Some(v) = &m.threshold {
+        config.threshold = v.clone();
     }
     if let Some(v) = m.allow_revoting {
         config.allow_revoting = v;
@@ -193,35 +194,35 @@ pub fn apply_update(
     if let Some(v) = m.execution_window_seconds {
         config.execution_window_seconds = v;
     }
-    match m.proposal_deposit {
-        Some(DepositChange::Set(d)) => config.proposal_deposit = Some(check_deposit(api, &d)?),
+    match &m.proposal_deposit {
+        Some(DepositChange::Set(d)) => config.proposal_deposit = Some(check_deposit(api, d)?),
         Some(DepositChange::Remove) => config.proposal_deposit = None,
         None => {}
     }
     if let Some(v) = m.min_proposer_power {
         config.min_proposer_power = v;
     }
-    match m.voter_rewards {
-        Some(RewardsChange::Set(r)) => config.voter_rewards = Some(r),
+    match &m.voter_rewards {
+        Some(RewardsChange::Set(r)) => config.voter_rewards = Some(r.clone()),
         Some(RewardsChange::Remove) => config.voter_rewards = None,
         None => {}
     }
     if let Some(v) = m.max_actions {
         config.max_actions = v;
     }
-    if let Some(v) = m.treasury {
-        config.treasury = Some(validate_addr(api, &v)?);
+    if let Some(v) = &m.treasury {
+        config.treasury = Some(validate_addr(api, v)?);
     }
-    if let Some(v) = m.escrow {
-        config.escrow = Some(validate_addr(api, &v)?);
+    if let Some(v) = &m.escrow {
+        config.escrow = Some(validate_addr(api, v)?);
     }
-    match (m.guardian, m.clear_guardian) {
+    match (&m.guardian, m.clear_guardian) {
         (Some(_), Some(true)) => {
             return Err(invalid(
                 "give either `guardian` (to appoint one) or `clear_guardian` (to remove it)",
             ))
         }
-        (Some(g), _) => config.guardian = Some(validate_addr(api, &g)?),
+        (Some(g), _) => config.guardian = Some(validate_addr(api, g)?),
         (None, Some(true)) => config.guardian = None,
         (None, _) => {}
     }
