@@ -5,7 +5,7 @@
 //! timelock, in which the guardian can stop it. The guardian cannot entrench itself: a proposal
 //! whose actions only replace or remove the guardian cannot be vetoed by it.
 
-use commons::governance::{ProposalAction, Status};
+use commons::governance::{ProposalAction, Status, UpdateConfigMsg};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 
 use crate::error::ContractError;
@@ -15,12 +15,40 @@ use crate::state::{load_config, Proposal, StoredActions};
 fn only_changes_guardian(action: &ProposalAction) -> bool {
     match action {
         ProposalAction::UpdateGovernanceConfig(update) => {
-            let mut rest = (**update).clone();
-            let touches_guardian =
-                rest.guardian.take().is_some() || rest.clear_guardian.take() == Some(true);
+            // Every field named (no `..`), so a field added later must be placed here; read
+            // in place rather than compared on a clone with the default message, which costs
+            // a clone, a comparison and a drop of every field.
+            let UpdateConfigMsg {
+                voting_period_seconds,
+                min_voting_period_seconds,
+                threshold,
+                allow_revoting,
+                execution_delay_seconds,
+                execution_window_seconds,
+                proposal_deposit,
+                min_proposer_power,
+                voter_rewards,
+                max_actions,
+                treasury,
+                escrow,
+                guardian,
+                clear_guardian,
+            } = &**update;
             // `clear_guardian: false` changes nothing, so it may stay
-            rest.clear_guardian = None;
-            touches_guardian && rest == Default::default()
+            let touches_guardian = guardian.is_some() || *clear_guardian == Some(true);
+            touches_guardian
+                && voting_period_seconds.is_none()
+                && min_voting_period_seconds.is_none()
+                && threshold.is_none()
+                && allow_revoting.is_none()
+                && execution_delay_seconds.is_none()
+                && execution_window_seconds.is_none()
+                && proposal_deposit.is_none()
+                && min_proposer_power.is_none()
+                && voter_rewards.is_none()
+                && max_actions.is_none()
+                && treasury.is_none()
+                && escrow.is_none()
         }
         _ => false,
     }
@@ -72,7 +100,7 @@ pub fn execute_guardian_veto(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use commons::governance::UpdateConfigMsg;
+    use commons::governance::{DepositChange, RewardsChange};
 
     fn update(msg: UpdateConfigMsg) -> ProposalAction {
         ProposalAction::UpdateGovernanceConfig(Box::new(msg))
@@ -100,6 +128,67 @@ mod tests {
             ..replace
         };
         assert!(!only_changes_guardian(&update(more)));
+        // any other field, even alongside a guardian change, makes it vetoable
+        let others = [
+            UpdateConfigMsg {
+                voting_period_seconds: Some(1),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                min_voting_period_seconds: Some(1),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                threshold: Some(cw_utils::Threshold::AbsoluteCount { weight: 1 }),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                allow_revoting: Some(false),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                execution_delay_seconds: Some(1),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                execution_window_seconds: Some(1),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                proposal_deposit: Some(DepositChange::Remove),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                min_proposer_power: Some(0u128.into()),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                voter_rewards: Some(RewardsChange::Remove),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                max_actions: Some(1),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                treasury: Some("t".into()),
+                ..Default::default()
+            },
+            UpdateConfigMsg {
+                escrow: Some("e".into()),
+                ..Default::default()
+            },
+        ];
+        for other in others {
+            for (guardian, clear_guardian) in [(Some("council".into()), None), (None, Some(true))] {
+                let both = UpdateConfigMsg {
+                    guardian,
+                    clear_guardian,
+                    ..other.clone()
+                };
+                assert!(!only_changes_guardian(&update(both)));
+            }
+        }
         assert!(!only_changes_guardian(&ProposalAction::EscrowCancelJob {
             job_id: 1
         }));
