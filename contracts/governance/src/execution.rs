@@ -9,11 +9,11 @@ use cosmwasm_std::{
 
 use crate::actions::action_messages;
 use crate::error::ContractError;
-use crate::proposal::status_name;
+use crate::proposal::{load_proposal, status_name};
 use crate::reply_id::{self, Kind};
 use crate::settlement::{check_deposits_held, refunds, settle, settlement_failed};
 use crate::state::deposits::{set_executing, take_executing};
-use crate::state::{save_execution_error, ConfigBytes, Proposal, StoredActions};
+use crate::state::{save_execution_error, ConfigBytes, StoredActions};
 
 pub fn execute_execute(
     deps: DepsMut,
@@ -24,8 +24,7 @@ pub fn execute_execute(
     cw_utils::nonpayable(&info)?;
     let stored_config = ConfigBytes::load(deps.storage)?;
     let config = stored_config.contracts()?;
-    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let mut proposal = load_proposal(deps.storage, proposal_id)?;
     let now = env.block.time;
     let standing = proposal.standing(now);
     let status = standing.status;
@@ -121,8 +120,7 @@ pub fn execute_run_actions(
     }
     let stored_config = ConfigBytes::load(deps.storage)?;
     let config = stored_config.contracts()?;
-    let proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let proposal = load_proposal(deps.storage, proposal_id)?;
     if proposal.stored_status() != Status::Executed {
         return Err(ContractError::NotPassed {
             proposal_id,
@@ -183,8 +181,7 @@ fn execution_failed(
     proposal_id: u64,
     error: String,
 ) -> Result<Response, ContractError> {
-    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let mut proposal = load_proposal(deps.storage, proposal_id)?;
     proposal.set_stored_status(Status::ExecutionFailed);
     proposal.save(deps.storage, proposal_id);
     save_execution_error(deps.storage, proposal_id, &error);
@@ -203,8 +200,7 @@ pub fn execute_close(
     cw_utils::nonpayable(&info)?;
     let stored_config = ConfigBytes::load(deps.storage)?;
     let config = stored_config.contracts()?;
-    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let mut proposal = load_proposal(deps.storage, proposal_id)?;
     let status = proposal.status(env.block.time);
     let refund = match status {
         Status::Vetoed | Status::Rejected | Status::Expired => {

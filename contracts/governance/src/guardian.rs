@@ -9,7 +9,8 @@ use commons::governance::{ProposalAction, Status, UpdateConfigMsg};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
 
 use crate::error::ContractError;
-use crate::state::{load_config, Proposal, StoredActions};
+use crate::proposal::load_proposal;
+use crate::state::{load_config, StoredActions};
 
 /// Whether an action only appoints or removes the guardian.
 fn only_changes_guardian(action: &ProposalAction) -> bool {
@@ -65,8 +66,7 @@ pub fn execute_guardian_veto(
     if config.guardian.as_ref() != Some(&info.sender) {
         return Err(ContractError::NotGuardian);
     }
-    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let mut proposal = load_proposal(deps.storage, proposal_id)?;
     let now = env.block.time;
     let standing = proposal.standing(now);
     let executable_at = match (standing.status, standing.window) {

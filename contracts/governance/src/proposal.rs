@@ -3,7 +3,7 @@
 use commons::asset::{Asset, AssetInfo};
 use commons::governance::{ProposalAction, Status, Tally, MAX_DESCRIPTION_LEN, MAX_TITLE_LEN};
 use cosmwasm_std::{
-    Addr, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Timestamp, Uint128,
+    Addr, Deps, DepsMut, Env, MessageInfo, Response, StdResult, Storage, Timestamp, Uint128,
 };
 
 use crate::actions::{check_actions, check_dao_client_jobs, prepare_messages};
@@ -272,6 +272,13 @@ pub fn create_proposal(
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "none".into()),
         ))
+}
+
+/// The voting record of proposal `id`, or `ProposalNotFound`: one copy of the lookup and of
+/// its error, which every handler of a proposal would otherwise inline.
+#[inline(never)]
+pub fn load_proposal(store: &dyn Storage, id: u64) -> Result<Proposal, ContractError> {
+    Proposal::may_load(store, id)?.ok_or(ContractError::ProposalNotFound { proposal_id: id })
 }
 
 /// The JSON (snake_case) name of a status, for event attributes.

@@ -21,6 +21,7 @@ use cosmwasm_std::{
 };
 
 use crate::error::ContractError;
+use crate::proposal::load_proposal;
 use crate::reply_id::{self, Kind};
 use crate::state::deposits::{self, Destination, Undelivered};
 use crate::state::{Contracts, Proposal};
@@ -173,8 +174,7 @@ pub fn settlement_failed(
     id: u64,
     error: String,
 ) -> Result<Response, ContractError> {
-    let proposal = Proposal::may_load(store, id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id: id })?;
+    let proposal = load_proposal(store, id)?;
     let deposit = proposal
         .deposit()?
         .ok_or(ContractError::ProposalNotFound { proposal_id: id })?;

@@ -4,8 +4,8 @@ use commons::governance::{Status, Tally, Vote, MAX_RATIONALE_LEN};
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError, Uint128};
 
 use crate::error::ContractError;
-use crate::proposal::{non_voting, status_name};
-use crate::state::{ballot_key, ConfigBytes, Proposal, StoredBallot};
+use crate::proposal::{load_proposal, non_voting, status_name};
+use crate::state::{ballot_key, ConfigBytes, StoredBallot};
 use crate::tally::Outcome;
 use crate::token::voting_power_at;
 
@@ -37,8 +37,7 @@ pub fn execute_vote(
     }
     let config = ConfigBytes::load(deps.storage)?;
     let contracts = config.contracts()?;
-    let mut proposal = Proposal::may_load(deps.storage, proposal_id)?
-        .ok_or(ContractError::ProposalNotFound { proposal_id })?;
+    let mut proposal = load_proposal(deps.storage, proposal_id)?;
     let now = env.block.time;
     let status = proposal.status(now);
     if status != Status::Open {
