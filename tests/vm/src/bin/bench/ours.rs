@@ -131,7 +131,7 @@ pub fn dao() -> Dao {
         proposal_deposit: None,
         min_proposer_power: Uint128::zero(),
         voter_rewards: Some(VoterRewardsConfig {
-            pool_per_period: Uint128::new(1_000_000),
+            pool_per_period: Uint128::new(1_000),
             period_seconds: 86_400,
             vesting: RewardVesting {
                 cliff_seconds: 0,
