@@ -9,8 +9,8 @@ use cosmwasm_std::{
 use crate::actions::{check_actions, check_dao_client_jobs, prepare_messages};
 use crate::error::ContractError;
 use crate::state::{
-    deposits, enter_period, next_proposal_id, save_actions, save_text, Config, ConfigBytes,
-    NewProposal, Proposal,
+    deposits, enter_period, next_proposal_id, save_actions, save_text, Config, NewProposal,
+    Proposal,
 };
 use crate::tally::{early_outcome, final_outcome, Outcome};
 use crate::token::{total_power_excluding, voting_power_at};
@@ -173,7 +173,8 @@ pub fn native_deposit(config: &Config, info: &MessageInfo) -> Result<Option<Asse
 pub fn create_proposal(
     deps: DepsMut,
     env: Env,
-    config: &Config,
+    // the configuration and its reward epoch, both from the one read of the stored record
+    (config, reward_epoch): (&Config, (u64, Timestamp)),
     proposer: Addr,
     title: String,
     description: String,
@@ -247,9 +248,8 @@ pub fn create_proposal(
     // the proposal counts in its reward period's divisor whatever its turnout, and pays with
     // that period's settings
     if let Some(rewards) = &config.voter_rewards {
-        let epoch = ConfigBytes::load(deps.storage)?.reward_epoch();
-        let period = enter_period(deps.storage, epoch, rewards, now)?;
-        proposal.set_reward_period(epoch.0, period);
+        let period = enter_period(deps.storage, reward_epoch, rewards, now)?;
+        proposal.set_reward_period(reward_epoch.0, period);
     }
     proposal.save(deps.storage, id);
     if let Some(deposit) = &deposit {
