@@ -17,3 +17,5 @@ mod usage;
 mod tests;
 
 pub use crate::error::ContractError;
+
+commons::install_bump_allocator!();

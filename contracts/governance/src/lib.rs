@@ -22,3 +22,5 @@ mod voting;
 mod tests;
 
 pub use crate::error::ContractError;
+
+commons::install_bump_allocator!();

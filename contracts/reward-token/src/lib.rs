@@ -25,3 +25,5 @@ mod vesting;
 mod tests;
 
 pub use crate::error::ContractError;
+
+commons::install_bump_allocator!();

@@ -19,3 +19,5 @@ mod window;
 mod tests;
 
 pub use crate::error::ContractError;
+
+commons::install_bump_allocator!();

@@ -13,6 +13,7 @@
 
 pub mod addr;
 pub mod asset;
+pub mod bump;
 pub mod codec;
 pub mod escrow;
 pub mod governance;
