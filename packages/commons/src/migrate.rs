@@ -70,10 +70,7 @@ fn parse(version: &str) -> Result<Precedence<'_>, MigrateError> {
     if build.is_some_and(|build| !build.split('.').all(identifier)) {
         return Err(invalid("invalid build metadata"));
     }
-    Ok(Precedence {
-        core: numbers,
-        pre,
-    })
+    Ok(Precedence { core: numbers, pre })
 }
 
 /// A numeric identifier: digits without a leading zero, within u64.
@@ -207,11 +204,15 @@ mod tests {
             }
         }
         assert_eq!(
-            parse("1.0.0+build.7").unwrap().cmp(&parse("1.0.0+a-b").unwrap()),
+            parse("1.0.0+build.7")
+                .unwrap()
+                .cmp(&parse("1.0.0+a-b").unwrap()),
             Ordering::Equal
         );
         assert_eq!(
-            parse("1.0.0-x-y.0+z").unwrap().cmp(&parse("1.0.0-x-y.0").unwrap()),
+            parse("1.0.0-x-y.0+z")
+                .unwrap()
+                .cmp(&parse("1.0.0-x-y.0").unwrap()),
             Ordering::Equal
         );
     }
@@ -219,9 +220,25 @@ mod tests {
     #[test]
     fn refuses_what_is_not_semantic_versioning() {
         for bad in [
-            "", "1", "1.0", "1.0.0.0", "v1.0.0", "01.0.0", "1.00.0", "1.0.-1", "1.0.0-",
-            "1.0.0-01", "1.0.0-a..b", "1.0.0-é", "1.0.0+", "1.0.0+a..b", "1.0.0+a+b",
-            " 1.0.0", "1.0.0 ", "18446744073709551616.0.0", "1.0.0-a_b",
+            "",
+            "1",
+            "1.0",
+            "1.0.0.0",
+            "v1.0.0",
+            "01.0.0",
+            "1.00.0",
+            "1.0.-1",
+            "1.0.0-",
+            "1.0.0-01",
+            "1.0.0-a..b",
+            "1.0.0-é",
+            "1.0.0+",
+            "1.0.0+a..b",
+            "1.0.0+a+b",
+            " 1.0.0",
+            "1.0.0 ",
+            "18446744073709551616.0.0",
+            "1.0.0-a_b",
         ] {
             assert!(
                 matches!(parse(bad), Err(MigrateError::InvalidVersion { .. })),
