@@ -13,8 +13,7 @@ for raw in bench/reference/target/wasm32-unknown-unknown/release/*.wasm; do
   name="$(basename "$raw" .wasm)"
   name="${name//_/-}"
   name="${name%-ref}"
-  "$WASM_OPT" -Os --enable-bulk-memory --llvm-memory-copy-fill-lowering --signext-lowering \
-    "$raw" -o "artifacts/reference/$name.wasm"
+  optimize_wasm "$raw" "artifacts/reference/$name.wasm"
 done
 cosmwasm-check artifacts/reference/*.wasm
 printf '%-32s %10s\n' "reference" "bytes"

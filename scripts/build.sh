@@ -13,13 +13,11 @@ packages=()
 for crate in "${crates[@]}"; do packages+=(-p "$crate"); done
 RUSTFLAGS="$WASM_RUSTFLAGS" cargo build --release --lib --target wasm32-unknown-unknown --locked "${packages[@]}"
 
-section "wasm-opt: lower bulk-memory and sign-extension ops, optimize for size"
+section "wasm-lower + wasm-opt: lower bulk-memory and sign-extension ops, optimize for size"
 mkdir -p artifacts
-rm -f artifacts/*.wasm artifacts/checksums.txt
+rm -f artifacts/*.wasm artifacts/*.lowered artifacts/checksums.txt
 for crate in "${crates[@]}"; do
-  raw="target/wasm32-unknown-unknown/release/${crate//-/_}.wasm"
-  "$WASM_OPT" -Os --enable-bulk-memory --llvm-memory-copy-fill-lowering --signext-lowering \
-    "$raw" -o "artifacts/$crate.wasm"
+  optimize_wasm "target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" "artifacts/$crate.wasm"
 done
 (cd artifacts && sha256sum ./*.wasm | sed 's# \./# #' > checksums.txt)
 

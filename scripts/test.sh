@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs everything CI runs: formatting, lints, all tests, the schema drift check, the wasm
 # build with static validation, the TypeScript package (clients/ts) against the built
-# artifacts, and the real-VM tests of the built artifacts.
+# artifacts, the real-VM tests of the built artifacts, and the tests of the build's own
+# wasm lowering tool (tools/wasm-lower).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -38,6 +39,10 @@ js_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$test_log.ts" | awk '{s += $1} 
 
 section "real-VM tests of the artifacts (cosmwasm-vm)"
 (cd tests/vm && cargo fmt -- --check && cargo test --locked 2>&1 | tee "$test_log.vm")
+
+section "wasm-lower (the build's memory.copy / memory.fill lowering): each module run before and after"
+(cd "$WASM_LOWER_DIR" && cargo fmt -- --check && cargo clippy --all-targets --locked --target-dir target -- -D warnings &&
+  cargo test --locked --target-dir target 2>&1 | tee -a "$test_log.vm")
 vm_passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$test_log.vm" | awk '{s += $1} END {print s + 0}')
 passed=$((passed + vm_passed))
 
