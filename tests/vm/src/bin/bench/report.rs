@@ -118,7 +118,7 @@ pub fn write(rows: &[Row], scaling: &[Series]) {
     writeln!(w, "  `scripts/build-reference.sh` (thin crates in `bench/reference` that export the `library` entry").unwrap();
     writeln!(
         w,
-        "  points) with the same release profile, RUSTFLAGS and wasm-opt lowering."
+        "  points) with the same release profile, RUSTFLAGS, `tools/wasm-lower` and wasm-opt."
     )
     .unwrap();
     writeln!(w, "- Every operation runs on a fresh in-memory chain (`tests/vm/src/lib.rs`) where contracts answer").unwrap();
