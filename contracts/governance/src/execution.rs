@@ -65,9 +65,9 @@ pub fn execute_execute(
         0 => None,
         1 if !proposal.chain_messages() => {
             let actions = StoredActions::load(deps.storage, proposal_id)?;
-            let texts = actions.texts()?;
+            let (texts, prepared) = actions.split()?;
             let me = &env.contract.address;
-            match action_messages(deps.api, deps.storage, &config, me, proposal_id, &texts) {
+            match action_messages(deps.api, &config, me, &texts, prepared) {
                 Ok(mut msgs) if msgs.len() == 1 => msgs.pop(),
                 // several messages (or none that could be built: then the call to ourselves
                 // fails, and the proposal is marked failed rather than left stuck)
@@ -129,8 +129,8 @@ pub fn execute_run_actions(
     }
     let actions = StoredActions::load(deps.storage, proposal_id)?;
     let me = &env.contract.address;
-    let texts = actions.texts()?;
-    let mut msgs = action_messages(deps.api, deps.storage, &config, me, proposal_id, &texts)?;
+    let (texts, prepared) = actions.split()?;
+    let mut msgs = action_messages(deps.api, &config, me, &texts, prepared)?;
     let mut res = Response::new();
     // chain messages may move governance's own funds: after the last one, the reply checks
     // that every unsettled deposit is still here

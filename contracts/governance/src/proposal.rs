@@ -257,8 +257,7 @@ pub fn create_proposal(
         deposits::hold(deps.storage, deposit)?;
     }
     save_text(deps.storage, id, &title, &description);
-    save_actions(deps.storage, id, &actions)?;
-    prepare_messages(deps.storage, id, actions)?;
+    save_actions(deps.storage, id, actions, prepare_messages)?;
     Ok(Response::new()
         .add_attribute("action", "propose")
         .add_attribute("proposal_id", id.to_string())

@@ -97,6 +97,11 @@ impl<'a> Reader<'a> {
         Ok((!addr.is_empty()).then(|| Addr::unchecked(addr)))
     }
 
+    /// The rest of the record, as it is.
+    pub fn rest_bytes(self) -> &'a [u8] {
+        self.bytes
+    }
+
     /// The rest of the record as a string.
     pub fn rest(self) -> StdResult<String> {
         String::from_utf8(self.bytes.to_vec()).map_err(|_| self.corrupt("text is not UTF-8"))

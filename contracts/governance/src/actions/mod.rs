@@ -1,7 +1,8 @@
 //! Typed proposal actions: checked when proposed, turned into messages when executed.
 
+use commons::codec::Writer;
 use commons::governance::ProposalAction;
-use cosmwasm_std::{Addr, Api, CosmosMsg, StdResult, Storage};
+use cosmwasm_std::{Addr, Api, CosmosMsg, StdResult};
 
 use crate::state::Contracts;
 
@@ -13,32 +14,32 @@ pub use check::{check_actions, check_dao_client_jobs};
 use forward::{forward, Message, Targets};
 use prepared::Prepared;
 
-/// Keeps the messages proposal `id`'s actions become (see `prepared`), so that executing it
-/// does not read the actions back.
-pub fn prepare_messages(
-    store: &mut dyn Storage,
-    id: u64,
-    actions: Vec<ProposalAction>,
-) -> StdResult<()> {
-    prepared::save(store, id, actions)
+/// Appends the messages `actions` become to their record (see `prepared` and
+/// `state::save_actions`), so that executing the proposal does not read the actions back.
+pub fn prepare_messages(w: &mut Writer, actions: Vec<ProposalAction>) -> StdResult<()> {
+    prepared::write(w, actions)
 }
 
-/// The messages that carry out proposal `id`'s actions (their stored JSON, see
-/// `state::save_actions`), in order, sent by governance (`me`): the messages prepared when it
-/// was proposed, and the others built now from the stored action (see `forward`).
+/// The messages that carry out a proposal's actions (`texts`, their stored JSON, and
+/// `prepared`, the messages kept for them; see `state::StoredActions::split`), in order, sent
+/// by governance (`me`): the messages prepared when it was proposed, and the others built now
+/// from the stored action (see `forward`).
 pub fn action_messages(
     api: &dyn Api,
-    store: &dyn Storage,
     contracts: &Contracts<'_>,
     me: &Addr,
-    id: u64,
     texts: &[&[u8]],
+    prepared: Option<&[u8]>,
 ) -> StdResult<Vec<CosmosMsg>> {
     let to = Targets {
         contracts,
         me: me.as_str(),
     };
-    let mut prepared = prepared::load(store, id)?.unwrap_or_default().into_iter();
+    let prepared = match prepared {
+        Some(bytes) => prepared::read(bytes, texts.len())?,
+        None => vec![],
+    };
+    let mut prepared = prepared.into_iter();
     let mut msgs = Vec::with_capacity(texts.len());
     for text in texts {
         let message = match prepared.next() {

@@ -1,27 +1,23 @@
 //! The messages of a proposal's actions, written when it is proposed (by `forward`, from the
 //! typed actions) and sent as they are when it is executed.
 //!
-//! Why not at execution, from the stored actions: in the VM every branch costs fourteen
-//! instructions and every copy of a value is a byte loop, so reading a stored action back
-//! (about 100 bytes of JSON) cost some 2 million gas, 4% of an execution; `propose` has the
-//! typed actions in hand. A message depends on nothing that can change before execution
-//! except its contract's address, which is looked up then (`Target`). Compute jobs (whose
-//! message names the treasury, the escrow and governance as they are at execution) and chain
-//! messages are read from the stored action at execution, as are the actions of proposals
-//! made before this record existed (there is no record for them).
+//! Why not at execution, from the stored actions: reading a stored action back (about 100
+//! bytes of JSON) and writing its message again cost some 2 million gas, 4% of an execution,
+//! while `propose` has the typed actions in hand. A message depends on nothing that can change
+//! before execution except its contract's address, which is looked up then (`Target`).
+//! Compute jobs (whose message names the treasury, the escrow and governance as they are at
+//! execution) and chain messages are read from the stored action at execution, as are the
+//! actions of proposals made before messages were kept (their record has none).
 //!
-//! Key `proposal_msgs` + id (u64). Layout: version (1), the number of actions (u32), then per
-//! action its target (0: read the action at execution, 1 token, 2 treasury, 3 escrow, 4
-//! governance) and, with a target, the message's JSON with its length in front.
+//! The messages follow the actions in the actions record (`state::save_actions`): per action
+//! its target (0: read the action at execution, 1 token, 2 treasury, 3 escrow, 4 governance)
+//! and, with a target, the message's JSON with its length in front.
 
-use commons::codec::{map_key, Reader, Writer};
+use commons::codec::{Reader, Writer};
 use commons::governance::ProposalAction;
-use cosmwasm_std::{Binary, StdError, StdResult, Storage};
+use cosmwasm_std::{Binary, StdError, StdResult};
 
 use super::forward::{forward, Message, Target};
-
-const PROPOSAL_MSGS: &[u8] = b"proposal_msgs";
-const VERSION: u8 = 1;
 
 /// What an action's message is, as far as it is known when proposed.
 #[derive(Debug, PartialEq)]
@@ -41,15 +37,8 @@ fn code(target: Target) -> u8 {
     }
 }
 
-fn key(id: u64) -> Vec<u8> {
-    map_key(PROPOSAL_MSGS, &id.to_be_bytes())
-}
-
-/// Keeps the messages proposal `id`'s `actions` become, as far as they are known now.
-pub fn save(store: &mut dyn Storage, id: u64, actions: Vec<ProposalAction>) -> StdResult<()> {
-    // room for a mint or a spend without growing (each growth copies the record so far)
-    let mut w = Writer::with_capacity(8 + 160 * actions.len());
-    w.u8(VERSION).u32(actions.len() as u32);
+/// Appends the messages `actions` become, as far as they are known now (see the module doc).
+pub fn write(w: &mut Writer, actions: Vec<ProposalAction>) -> StdResult<()> {
     for action in actions {
         match forward(action)? {
             Message::To(target, msg) => {
@@ -60,25 +49,13 @@ pub fn save(store: &mut dyn Storage, id: u64, actions: Vec<ProposalAction>) -> S
             }
         }
     }
-    store.set(&key(id), &w.0);
     Ok(())
 }
 
-/// The prepared messages of proposal `id`; `None` for a proposal made before they were kept.
-pub fn load(store: &dyn Storage, id: u64) -> StdResult<Option<Vec<Prepared>>> {
-    let Some(bytes) = store.get(&key(id)) else {
-        return Ok(None);
-    };
-    let mut r = Reader::new(&bytes, "proposal messages");
-    let version = r.u8()?;
-    if version != VERSION {
-        return Err(StdError::parse_err(
-            "proposal messages",
-            format!("unknown layout version {version}"),
-        ));
-    }
-    let count = r.u32()?;
-    let mut prepared = Vec::new();
+/// The messages kept for `count` actions (the bytes `write` appended).
+pub fn read(bytes: &[u8], count: usize) -> StdResult<Vec<Prepared>> {
+    let mut r = Reader::new(bytes, "proposal messages");
+    let mut prepared = Vec::with_capacity(count);
     for _ in 0..count {
         let target = match r.u8()? {
             0 => {
@@ -99,5 +76,5 @@ pub fn load(store: &dyn Storage, id: u64) -> StdResult<Option<Vec<Prepared>>> {
         prepared.push(Prepared::To(target, Binary::from(r.bytes()?)));
     }
     r.finish()?;
-    Ok(Some(prepared))
+    Ok(prepared)
 }

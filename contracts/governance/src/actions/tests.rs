@@ -2,12 +2,14 @@
 use super::*;
 use crate::state::{save_actions, StoredActions};
 use commons::asset::{AssetInfoUnchecked, AssetUnchecked};
+use commons::codec::map_key;
 use commons::escrow::{CreateJobMsg, ExecuteMsg as EscrowMsg, JobSpec};
 use commons::governance::{ExecuteMsg, UpdateConfigMsg};
 use commons::reward_token::ExecuteMsg as TokenMsg;
 use commons::treasury::ExecuteMsg as TreasuryMsg;
 use commons::vesting::VestingSchedule;
 use cosmwasm_std::testing::{MockApi, MockStorage};
+use cosmwasm_std::Storage;
 use cosmwasm_std::{to_json_binary, Timestamp, Uint128, WasmMsg};
 
 fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> CosmosMsg {
@@ -295,16 +297,24 @@ fn messages_are_the_bytes_serde_writes() {
     ];
     let (actions, want): (Vec<_>, Vec<_>) = cases.into_iter().unzip();
     let mut store = MockStorage::new();
-    // proposal 1 has its messages prepared, as `propose` keeps them; proposal 2 (as one made
-    // before they were kept) has its actions read back at execution: the messages are the same
-    for id in [1, 2] {
-        save_actions(&mut store, id, &actions).unwrap();
+    // proposal 1 has its messages prepared, as `propose` keeps them; proposal 2 has the record
+    // written before layout versions (the actions only), read back at execution: the messages
+    // are the same
+    let mut legacy = Writer::default();
+    legacy.u32(actions.len() as u32);
+    for action in &actions {
+        legacy.bytes(&cosmwasm_std::to_json_vec(action).unwrap());
     }
-    prepare_messages(&mut store, 1, actions).unwrap();
+    store.set(
+        &map_key(b"proposal_actions", &2u64.to_be_bytes()),
+        &legacy.0,
+    );
+    save_actions(&mut store, 1, actions, prepare_messages).unwrap();
     for id in [1, 2] {
         let stored = StoredActions::load(&store, id).unwrap();
-        let texts = stored.texts().unwrap();
-        let got = action_messages(&api, &store, &contracts, &me, id, &texts).unwrap();
+        let (texts, prepared) = stored.split().unwrap();
+        assert_eq!(prepared.is_some(), id == 1);
+        let got = action_messages(&api, &contracts, &me, &texts, prepared).unwrap();
         assert_eq!(got, want, "proposal {id}");
     }
 }
@@ -322,12 +332,12 @@ fn actions_need_their_contract() {
         spender: "s".into(),
     };
     let text = cosmwasm_std::to_json_vec(&action).unwrap();
-    let mut store = MockStorage::new();
     let me = api.addr_make("me");
-    let err = action_messages(&api, &store, &contracts, &me, 1, &[&text]).unwrap_err();
+    let err = action_messages(&api, &contracts, &me, &[&text], None).unwrap_err();
     assert!(err.to_string().contains("no treasury is configured"));
     // prepared when proposed, the address is still looked up at execution
-    prepare_messages(&mut store, 1, vec![action]).unwrap();
-    let err = action_messages(&api, &store, &contracts, &me, 1, &[&text]).unwrap_err();
+    let mut prepared = Writer::default();
+    prepare_messages(&mut prepared, vec![action]).unwrap();
+    let err = action_messages(&api, &contracts, &me, &[&text], Some(&prepared.0)).unwrap_err();
     assert!(err.to_string().contains("no treasury is configured"));
 }

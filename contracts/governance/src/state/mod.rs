@@ -6,12 +6,11 @@
 //! | `proposal_seq` | the last proposal id ([`ProposalSeqLayout`]) |
 //! | `proposal` + id (u64) | `Proposal`, the voting record ([`ProposalLayout`] and its tail) |
 //! | `proposal_text` + id | title and description ([`TextLayout`]) |
-//! | `proposal_actions` + id | the actions, each as its JSON (see `save_actions`) |
+//! | `proposal_actions` + id | the actions, each as its JSON, and the messages they become (see `save_actions`) |
 //! | `execution_error` + id | why execution failed ([`TextLayout`]) |
 //! | `ballot` + (id, voter) | `StoredBallot` ([`BallotLayout`]) |
 //! | `reward_period` + (epoch, period) | voter reward periods (see `rewards`) |
 //! | `bootstrap_msg`, `bootstrap_addrs` | JSON, only during a bootstrap (see `bootstrap`) |
-//! | `proposal_msgs` + id | the messages of a proposal's actions (see `actions::prepared`) |
 //! | `deposits_held`, `undelivered` + id, `executing` | deposits held apart (see `deposits`) |
 //!
 //! Binary records are layouts declared once (`commons::layout`), each starting with its layout
@@ -27,7 +26,7 @@ use commons_json::{FromJson, ToJson};
 use cosmwasm_std::{Addr, StdError, StdResult, Storage};
 
 use commons::codec::{map_key, Reader, Writer};
-use commons::layout::Stored;
+use commons::layout::{LayoutError, Stored};
 
 mod ballot;
 mod config;
@@ -213,20 +212,38 @@ pub fn load_text(store: &dyn Storage, id: u64) -> StdResult<(String, String)> {
     Ok(text)
 }
 
-/// The number of actions, then each action as its JSON with its length in front, written by
-/// the derived `ToJson`: the bytes serde writes, so actions stored before are read the same.
-pub fn save_actions(store: &mut dyn Storage, id: u64, actions: &[ProposalAction]) -> StdResult<()> {
-    let mut w = Writer::default();
-    w.u32(actions.len() as u32);
-    for action in actions {
+/// Layout version of the actions record (see `save_actions`).
+const ACTIONS_VERSION: u8 = 1;
+
+/// Proposal `id`'s actions record: its layout version, the number of actions (u32), each
+/// action's JSON with its length in front (written by the derived `ToJson`: the bytes serde
+/// writes), then what `messages` appends for them (the messages they become, see
+/// `actions::prepared`). One record, so that proposing writes storage once for both and
+/// executing reads it once (each access costs some 0.45M gas before any work). A record
+/// written before layout versions starts with the number of actions, whose first byte is 0
+/// (never a version: a proposal has far fewer than 2^24 actions), and holds no messages.
+pub fn save_actions(
+    store: &mut dyn Storage,
+    id: u64,
+    actions: Vec<ProposalAction>,
+    messages: impl FnOnce(&mut Writer, Vec<ProposalAction>) -> StdResult<()>,
+) -> StdResult<()> {
+    // room for a mint or a spend and its message without growing
+    let mut w = Writer::with_capacity(8 + 320 * actions.len());
+    w.u8(ACTIONS_VERSION).u32(actions.len() as u32);
+    for action in &actions {
         w.bytes(&commons_json::to_vec(action)?);
     }
+    messages(&mut w, actions)?;
     store.set(&map_key(PROPOSAL_ACTIONS, &id.to_be_bytes()), &w.0);
     Ok(())
 }
 
 /// A proposal's stored actions (see `save_actions`).
 pub struct StoredActions(Vec<u8>);
+
+/// The JSON of each action, in order, and the bytes of the messages kept for them.
+pub type ActionTexts<'a> = (Vec<&'a [u8]>, Option<&'a [u8]>);
 
 impl StoredActions {
     pub fn load(store: &dyn Storage, id: u64) -> StdResult<Self> {
@@ -236,13 +253,36 @@ impl StoredActions {
             .ok_or_else(|| StdError::not_found("proposal actions"))
     }
 
-    /// The JSON of each action, in order.
-    pub fn texts(&self) -> StdResult<Vec<&[u8]>> {
-        let mut r = Reader::new(&self.0, "proposal actions");
+    /// The JSON of each action, in order, and the bytes of the messages kept for them (`None`
+    /// in a record written before layout versions, which has none).
+    pub fn split(&self) -> StdResult<ActionTexts<'_>> {
+        const WHAT: &str = "proposal actions";
+        let (versioned, body) = match self.0.split_first() {
+            Some((&ACTIONS_VERSION, body)) => (true, body),
+            Some((0, _)) => (false, &self.0[..]),
+            Some((&version, _)) => {
+                return Err(LayoutError::UnknownVersion {
+                    record: WHAT,
+                    version,
+                }
+                .into())
+            }
+            None => return Err(LayoutError::Truncated { record: WHAT }.into()),
+        };
+        let mut r = Reader::new(body, WHAT);
         let count = r.u32()?;
         let texts = (0..count).map(|_| r.bytes()).collect::<StdResult<_>>()?;
-        r.finish()?;
-        Ok(texts)
+        if versioned {
+            Ok((texts, Some(r.rest_bytes())))
+        } else {
+            r.finish()?;
+            Ok((texts, None))
+        }
+    }
+
+    /// The JSON of each action, in order.
+    pub fn texts(&self) -> StdResult<Vec<&[u8]>> {
+        Ok(self.split()?.0)
     }
 
     /// The actions, parsed (read as `actions::action_messages` reads them, so the contract
@@ -304,18 +344,40 @@ mod tests {
                 spender: "b".into(),
             },
         ];
-        save_actions(&mut store, 2, &actions).unwrap();
+        let tail = |w: &mut Writer, _: Vec<ProposalAction>| {
+            w.u8(9).u8(8);
+            Ok(())
+        };
+        save_actions(&mut store, 2, actions.clone(), tail).unwrap();
         let stored = StoredActions::load(&store, 2).unwrap();
         assert_eq!(stored.parse().unwrap(), actions);
         assert_eq!(
             stored.texts().unwrap()[1],
             br#"{"treasury_revoke_budget":{"spender":"b"}}"#
         );
-        save_actions(&mut store, 3, &[]).unwrap();
-        assert_eq!(
-            StoredActions::load(&store, 3).unwrap().parse().unwrap(),
-            vec![]
-        );
+        assert_eq!(stored.split().unwrap().1, Some(&[9u8, 8][..]));
+        save_actions(&mut store, 3, vec![], |_, _| Ok(())).unwrap();
+        let empty = StoredActions::load(&store, 3).unwrap();
+        assert_eq!(empty.parse().unwrap(), vec![]);
+        assert_eq!(empty.split().unwrap().1, Some(&[][..]));
+        // a record written before layout versions: the count first (first byte 0), no tail
+        let key = map_key(PROPOSAL_ACTIONS, &4u64.to_be_bytes());
+        let mut legacy = Writer::default();
+        legacy
+            .u32(1)
+            .bytes(br#"{"treasury_revoke_budget":{"spender":"b"}}"#);
+        store.set(&key, &legacy.0);
+        let old = StoredActions::load(&store, 4).unwrap();
+        assert_eq!(old.parse().unwrap(), actions[1..].to_vec());
+        assert_eq!(old.split().unwrap().1, None);
+        // trailing bytes in it, an unknown layout version or nothing at all: typed errors
+        legacy.u8(0);
+        store.set(&key, &legacy.0);
+        assert!(StoredActions::load(&store, 4).unwrap().texts().is_err());
+        store.set(&key, &[2, 0, 0, 0, 0]);
+        let err = StoredActions::load(&store, 4).unwrap().texts().unwrap_err();
+        assert!(err.to_string().contains("layout version 2"), "{err}");
+        assert!(StoredActions(vec![]).texts().is_err());
         save_execution_error(&mut store, 2, "boom");
         assert_eq!(
             load_execution_error(&store, 2).unwrap().as_deref(),

@@ -233,7 +233,7 @@ fn the_instantiate_message_reads_as_serde_writes_it_with_and_without_suite() {
 fn stored_actions_are_the_bytes_serde_wrote() {
     let actions = actions();
     let mut store = MockStorage::new();
-    save_actions(&mut store, 1, &actions).unwrap();
+    save_actions(&mut store, 1, actions.clone(), |_, _| Ok(())).unwrap();
     let stored = StoredActions::load(&store, 1).unwrap();
     let texts = stored.texts().unwrap();
     for (text, action) in texts.iter().zip(&actions) {
