@@ -34,27 +34,10 @@ fn custody(refund: RefundPolicy) -> Suite {
     s
 }
 
-fn propose_paying(s: &mut Suite, who: &str, actions: Vec<ProposalAction>) -> u64 {
-    let sender = s.addr(who);
-    let msg = ExecuteMsg::Propose {
-        title: "t".into(),
-        description: String::new(),
-        actions,
-    };
-    let res = s
-        .app
-        .execute_contract(sender, s.gov.clone(), &msg, &coins(FEE, "ucoin"))
-        .unwrap();
-    attr(&res, "proposal_id").unwrap().parse().unwrap()
-}
-
-fn ucoin(s: &Suite, who: &Addr) -> u128 {
-    s.app
-        .wrap()
-        .query_balance(who, "ucoin")
+/// `who`'s proposal, with the deposit.
+fn propose(s: &mut Suite, who: &str, actions: Vec<ProposalAction>) -> u64 {
+    s.propose_paying(who, actions, &coins(FEE, "ucoin"))
         .unwrap()
-        .amount
-        .u128()
 }
 
 fn pay_from_governance(to: &Addr, amount: u128) -> ProposalAction {
@@ -73,18 +56,18 @@ fn custom_actions_cannot_pay_away_the_deposits_and_every_proposer_gets_its_due()
     let (mallory, gov) = (s.addr("mallory"), s.gov.clone());
     // three proposals hold 150 in deposits: one will pass, one be rejected, one expire
     let mint = mint_action(&s, "carol", 1);
-    let passes = propose_paying(&mut s, "bob", vec![mint]);
-    let rejected = propose_paying(&mut s, "carol", vec![]);
-    let expires = propose_paying(&mut s, "bob", vec![]);
+    let passes = propose(&mut s, "bob", vec![mint]);
+    let rejected = propose(&mut s, "carol", vec![]);
+    let expires = propose(&mut s, "bob", vec![]);
     // someone also sent governance 30 ucoin that are no deposit
     let carol = s.addr("carol");
     s.app
         .send_tokens(carol.clone(), gov.clone(), &coins(30, "ucoin"))
         .unwrap();
     // the drain: governance's whole balance (its 150 of deposits, its own 50 and the 30)
-    let drain = propose_paying(&mut s, "alice", vec![pay_from_governance(&mallory, 230)]);
+    let drain = propose(&mut s, "alice", vec![pay_from_governance(&mallory, 230)]);
     // taking only what is not a deposit works
-    let surplus = propose_paying(&mut s, "alice", vec![pay_from_governance(&mallory, 30)]);
+    let surplus = propose(&mut s, "alice", vec![pay_from_governance(&mallory, 30)]);
     for id in [passes, expires, drain, surplus] {
         s.pass(id);
     }
@@ -100,10 +83,10 @@ fn custom_actions_cannot_pay_away_the_deposits_and_every_proposer_gets_its_due()
         "{:?}",
         p.execution_error
     );
-    assert_eq!(ucoin(&s, &mallory), 0);
+    assert_eq!(s.ucoin(&mallory), 0);
     s.execute_proposal(surplus).unwrap();
     assert_eq!(s.status(surplus), Status::Executed);
-    assert_eq!(ucoin(&s, &mallory), 30);
+    assert_eq!(s.ucoin(&mallory), 30);
     // every other proposal still executes or closes, and its proposer gets what the policy
     // promises: the passed ones their deposits, the rejected one nothing
     s.execute_proposal(passes).unwrap();
@@ -125,12 +108,12 @@ fn custom_actions_cannot_pay_away_the_deposits_and_every_proposer_gets_its_due()
     )
     .unwrap();
     // bob: two refunds; carol: forfeited, minus the 30 she sent; alice: both refunded
-    assert_eq!(ucoin(&s, &s.addr("bob")), 1_000);
-    assert_eq!(ucoin(&s, &carol), 1_000 - FEE - 30);
-    assert_eq!(ucoin(&s, &s.addr("alice")), 1_000);
+    assert_eq!(s.ucoin(&s.addr("bob")), 1_000);
+    assert_eq!(s.ucoin(&carol), 1_000 - FEE - 30);
+    assert_eq!(s.ucoin(&s.addr("alice")), 1_000);
     let treasury = s.treasury.clone().unwrap();
-    assert_eq!(ucoin(&s, &treasury), FEE);
-    assert_eq!(ucoin(&s, &gov), 0);
+    assert_eq!(s.ucoin(&treasury), FEE);
+    assert_eq!(s.ucoin(&gov), 0);
 }
 
 #[test]
@@ -208,7 +191,7 @@ fn actions_known_to_fail_by_then_are_refused_at_propose() {
 #[test]
 fn claim_deposit_needs_an_undelivered_settlement() {
     let mut s = custody(RefundPolicy::Always);
-    let id = propose_paying(&mut s, "alice", vec![]);
+    let id = propose(&mut s, "alice", vec![]);
     let err = s.exec_err("alice", &ExecuteMsg::ClaimDeposit { proposal_id: id });
     assert_eq!(err, ContractError::NoUndeliveredDeposit { proposal_id: id });
     assert_eq!(s.proposal(id).deposit_undelivered, None);

@@ -23,28 +23,12 @@ fn native_suite(refund: RefundPolicy) -> Suite {
     s
 }
 
-fn propose_paying(s: &mut Suite, funds: &[cosmwasm_std::Coin]) -> AnyResult<u64> {
-    let alice = s.addr("alice");
-    let msg = ExecuteMsg::Propose {
-        title: "t".into(),
-        description: String::new(),
-        actions: vec![],
-    };
-    let res = s.app.execute_contract(alice, s.gov.clone(), &msg, funds)?;
-    Ok(attr(&res, "proposal_id").unwrap().parse()?)
-}
-
 fn coin_balance(s: &Suite, who: &str) -> u128 {
     let addr = match who {
         "treasury" => s.treasury.clone().unwrap(),
         name => s.addr(name),
     };
-    s.app
-        .wrap()
-        .query_balance(addr, "ucoin")
-        .unwrap()
-        .amount
-        .u128()
+    s.ucoin(&addr)
 }
 
 /// The treasury's ledger entries (forfeits arrive as deposits).
@@ -61,7 +45,8 @@ fn reject(s: &mut Suite, id: u64) {
 #[test]
 fn native_deposit_must_be_exact() {
     let mut s = native_suite(RefundPolicy::Always);
-    let err = propose_paying(&mut s, &coins(FEE - 1, "ucoin"))
+    let err = s
+        .propose_paying("alice", vec![], &coins(FEE - 1, "ucoin"))
         .unwrap_err()
         .downcast::<ContractError>()
         .unwrap();
@@ -72,7 +57,8 @@ fn native_deposit_must_be_exact() {
             got: "49:native:ucoin".into()
         }
     );
-    let err = propose_paying(&mut s, &[])
+    let err = s
+        .propose_paying("alice", vec![], &[])
         .unwrap_err()
         .downcast::<ContractError>()
         .unwrap();
@@ -89,7 +75,8 @@ fn native_deposit_must_be_exact() {
             )
         })
         .unwrap();
-    let err = propose_paying(&mut s, &coins(FEE, "uother"))
+    let err = s
+        .propose_paying("alice", vec![], &coins(FEE, "uother"))
         .unwrap_err()
         .downcast::<ContractError>()
         .unwrap();
@@ -97,7 +84,9 @@ fn native_deposit_must_be_exact() {
         err,
         ContractError::Payment(PaymentError::MissingDenom("ucoin".into()))
     );
-    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let id = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
     assert_eq!(s.proposal(id).deposit.unwrap().amount.u128(), FEE);
     assert_eq!(coin_balance(&s, "alice"), 1_000 - FEE);
 }
@@ -105,7 +94,9 @@ fn native_deposit_must_be_exact() {
 #[test]
 fn always_refunds_rejected() {
     let mut s = native_suite(RefundPolicy::Always);
-    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let id = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
     reject(&mut s, id);
     let res = s
         .exec("anyone", &ExecuteMsg::Close { proposal_id: id })
@@ -118,8 +109,12 @@ fn always_refunds_rejected() {
 #[test]
 fn only_passed_forfeits_rejected_and_refunds_executed() {
     let mut s = native_suite(RefundPolicy::OnlyPassed);
-    let rejected = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
-    let passed = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let rejected = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
+    let passed = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
     reject(&mut s, rejected);
     s.exec(
         "anyone",
@@ -155,14 +150,18 @@ fn only_passed_forfeits_rejected_and_refunds_executed() {
 #[test]
 fn never_refunds_and_vetoed_is_always_forfeited() {
     let mut s = native_suite(RefundPolicy::Never);
-    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let id = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
     let at = s.pass(id);
     s.go_to(at);
     s.execute_proposal(id).unwrap();
     assert_eq!(coin_balance(&s, "treasury"), FEE);
 
     let mut s = native_suite(RefundPolicy::Always);
-    let id = propose_paying(&mut s, &coins(FEE, "ucoin")).unwrap();
+    let id = s
+        .propose_paying("alice", vec![], &coins(FEE, "ucoin"))
+        .unwrap();
     s.vote("alice", id, Vote::Veto).unwrap();
     let res = s
         .exec("anyone", &ExecuteMsg::Close { proposal_id: id })

@@ -89,15 +89,6 @@ pub(super) fn job(s: &Suite, escrow: &Addr, job_id: u64) -> JobResponse {
         .unwrap()
 }
 
-pub(super) fn coins_of(s: &Suite, who: &Addr) -> u128 {
-    s.app
-        .wrap()
-        .query_balance(who, "ucoin")
-        .unwrap()
-        .amount
-        .u128()
-}
-
 #[test]
 fn the_dao_buys_compute_and_rules_on_a_dispute() {
     let (mut s, escrow) = dao();
@@ -124,7 +115,7 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
         (j.client.clone(), j.refund_to.clone(), j.balance.u128()),
         (s.gov.clone(), treasury.clone(), 500)
     );
-    assert_eq!(coins_of(&s, &treasury), 4_500);
+    assert_eq!(s.ucoin(&treasury), 4_500);
 
     // the provider works, then over-reports
     s.app
@@ -163,7 +154,7 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
     let j = job(&s, &escrow, 1);
     assert_eq!((j.status, j.units_payable.u128()), (JobStatus::Running, 20));
     // 25 rejected units (250) and 300 slashed stake went to the treasury
-    assert_eq!(coins_of(&s, &treasury), 4_750);
+    assert_eq!(s.ucoin(&treasury), 4_750);
     assert_eq!(
         s.app
             .wrap()
@@ -184,8 +175,8 @@ fn the_dao_buys_compute_and_rules_on_a_dispute() {
             &[],
         )
         .unwrap();
-    assert_eq!(coins_of(&s, &prov), 198);
-    assert_eq!(coins_of(&s, &treasury), 4_752);
+    assert_eq!(s.ucoin(&prov), 198);
+    assert_eq!(s.ucoin(&treasury), 4_752);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The DAO as a job's client: through a steward, or itself through typed proposal actions;
 //! `propose` refuses a DAO job it could not dispute in time.
 
-use super::escrow_actions::{coins_of, dao, job, run};
+use super::escrow_actions::{dao, job, run};
 use super::*;
 use commons::asset::AssetInfoUnchecked;
 use commons::escrow::{ExecuteMsg as EscrowMsg, JobSpec, JobStatus, UpdateConfigMsg};
@@ -61,7 +61,7 @@ fn the_dao_approves_cancels_and_completes_its_jobs_by_proposal() {
     // job 2 is never accepted: the DAO cancels it for a full refund, into the ledger
     run(&mut s, vec![ProposalAction::EscrowCancelJob { job_id: 2 }]);
     assert_eq!(job(&s, &escrow, 2).status, JobStatus::Cancelled);
-    assert_eq!(coins_of(&s, &treasury), 5_000 - 100);
+    assert_eq!(s.ucoin(&treasury), 5_000 - 100);
     // job 1: the provider reports; the DAO approves at once, then completes the job
     provider(&mut s, &escrow, &EscrowMsg::AcceptJob { job_id: 1 });
     report(&mut s, &escrow, 1, 6);
@@ -81,7 +81,7 @@ fn the_dao_approves_cancels_and_completes_its_jobs_by_proposal() {
         &escrow,
         &EscrowMsg::ClaimPayments { job_ids: vec![1] },
     );
-    assert_eq!(coins_of(&s, &treasury), 5_000 - 100 + 40 + 1);
+    assert_eq!(s.ucoin(&treasury), 5_000 - 100 + 40 + 1);
     let memos: Vec<_> = deposits(&s).into_iter().skip(1).collect();
     assert_eq!(memos.len(), 3, "{memos:?}");
     assert_eq!(

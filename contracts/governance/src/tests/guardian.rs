@@ -33,18 +33,10 @@ fn council() -> String {
         .to_string()
 }
 
+/// Alice's proposal, with the deposit.
 fn propose(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
-    let alice = s.addr("alice");
-    let msg = ExecuteMsg::Propose {
-        title: "t".into(),
-        description: String::new(),
-        actions,
-    };
-    let res = s
-        .app
-        .execute_contract(alice, s.gov.clone(), &msg, &coins(FEE, "ucoin"))
-        .unwrap();
-    attr(&res, "proposal_id").unwrap().parse().unwrap()
+    s.propose_paying("alice", actions, &coins(FEE, "ucoin"))
+        .unwrap()
 }
 
 fn veto(s: &mut Suite, who: &str, id: u64) -> AnyResult<AppResponse> {
@@ -61,15 +53,6 @@ fn guardian_update(guardian: Option<&str>, clear: Option<bool>) -> ProposalActio
         clear_guardian: clear,
         ..Default::default()
     }))
-}
-
-fn coins_of(s: &Suite, who: &Addr) -> u128 {
-    s.app
-        .wrap()
-        .query_balance(who, "ucoin")
-        .unwrap()
-        .amount
-        .u128()
 }
 
 #[test]
@@ -101,8 +84,8 @@ fn veto_in_the_timelock_stops_execution_and_forfeits_the_deposit() {
     assert_eq!(attr(&res, "closed_as").as_deref(), Some("vetoed"));
     assert_eq!(attr(&res, "deposit").as_deref(), Some("forfeited"));
     let treasury = s.treasury.clone().unwrap();
-    assert_eq!(coins_of(&s, &treasury), FEE);
-    assert_eq!(coins_of(&s, &s.addr("alice")), 1_000 - FEE);
+    assert_eq!(s.ucoin(&treasury), FEE);
+    assert_eq!(s.ucoin(&s.addr("alice")), 1_000 - FEE);
 }
 
 #[test]

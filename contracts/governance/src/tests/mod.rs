@@ -181,15 +181,36 @@ impl Suite {
     }
 
     pub fn propose(&mut self, sender: &str, actions: Vec<ProposalAction>) -> AnyResult<u64> {
-        let res = self.exec(
-            sender,
-            &ExecuteMsg::Propose {
-                title: "A proposal".into(),
-                description: "Does things".into(),
-                actions,
-            },
-        )?;
+        self.propose_paying(sender, actions, &[])
+    }
+
+    /// A proposal sent with `funds` (a native deposit, or funds governance must refuse).
+    pub fn propose_paying(
+        &mut self,
+        sender: &str,
+        actions: Vec<ProposalAction>,
+        funds: &[cosmwasm_std::Coin],
+    ) -> AnyResult<u64> {
+        let msg = ExecuteMsg::Propose {
+            title: "A proposal".into(),
+            description: "Does things".into(),
+            actions,
+        };
+        let sender = self.addr(sender);
+        let res = self
+            .app
+            .execute_contract(sender, self.gov.clone(), &msg, funds)?;
         Ok(attr(&res, "proposal_id").unwrap().parse()?)
+    }
+
+    /// What `who` holds of `ucoin`, the native coin these tests pay deposits and spends in.
+    pub fn ucoin(&self, who: &Addr) -> u128 {
+        self.app
+            .wrap()
+            .query_balance(who, "ucoin")
+            .unwrap()
+            .amount
+            .u128()
     }
 
     pub fn vote(&mut self, voter: &str, id: u64, vote: Vote) -> AnyResult<AppResponse> {

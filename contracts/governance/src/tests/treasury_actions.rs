@@ -41,15 +41,6 @@ fn run(s: &mut Suite, actions: Vec<ProposalAction>) -> u64 {
     id
 }
 
-fn coins_of(s: &Suite, who: &Addr) -> u128 {
-    s.app
-        .wrap()
-        .query_balance(who, "ucoin")
-        .unwrap()
-        .amount
-        .u128()
-}
-
 #[test]
 fn treasury_spend_pays_within_the_limit() {
     let mut s = funded();
@@ -61,7 +52,7 @@ fn treasury_spend_pays_within_the_limit() {
     };
     let id = run(&mut s, vec![spend]);
     assert_eq!(s.status(id), Status::Executed);
-    assert_eq!(coins_of(&s, &eve), 300);
+    assert_eq!(s.ucoin(&eve), 300);
     let ledger: LedgerResponse = s
         .app
         .wrap()
@@ -102,8 +93,8 @@ fn a_captured_majority_cannot_drain_past_the_limit() {
     let p = s.proposal(id);
     assert_eq!(p.status, Status::ExecutionFailed);
     assert!(p.execution_error.unwrap().contains("spend limit"));
-    assert_eq!(coins_of(&s, &s.addr("thief")), 0);
-    assert_eq!(coins_of(&s, &treasury), 5_000);
+    assert_eq!(s.ucoin(&s.addr("thief")), 0);
+    assert_eq!(s.ucoin(&treasury), 5_000);
 }
 
 #[test]
@@ -183,7 +174,7 @@ fn spend_to_contract_action() {
             memo: None,
         }],
     );
-    assert_eq!(coins_of(&s, &second), 250);
+    assert_eq!(s.ucoin(&second), 250);
 }
 
 #[test]
