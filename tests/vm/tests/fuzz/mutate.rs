@@ -214,22 +214,32 @@ fn lenient(path: &[Step]) -> bool {
         .any(|s| matches!(s, Step::Key(k) if LENIENT.contains(&k.as_str())))
 }
 
+/// An object with fields chosen by `node`, its path, and the name of its field chosen by `field`.
+fn pick_field<'a>(
+    msg: &'a mut Value,
+    node: &Index,
+    field: &Index,
+) -> Option<(Path, &'a mut Map<String, Value>, String)> {
+    let path = pick(msg, node, is_object_with_fields)?;
+    let Some(Value::Object(map)) = node_mut(msg, &path) else {
+        return None;
+    };
+    let key = map
+        .keys()
+        .nth(field.index(map.len()))
+        .cloned()
+        .unwrap_or_default();
+    Some((path, map, key))
+}
+
 /// Applies `m` to `msg`; `variants` are the variant names `Swap` may choose from. Returns
 /// whether it changed anything (a mutation with nothing to work on is a no-op).
 pub fn apply(m: &Mutation, msg: &mut Value, plan: &mut Plan, variants: &[String]) -> bool {
     match m {
         Mutation::Delete(node, field) | Mutation::Unknown(node, field) => {
-            let Some(path) = pick(msg, node, is_object_with_fields) else {
+            let Some((path, map, key)) = pick_field(msg, node, field) else {
                 return false;
             };
-            let Some(Value::Object(map)) = node_mut(msg, &path) else {
-                return false;
-            };
-            let key = map
-                .keys()
-                .nth(field.index(map.len()))
-                .cloned()
-                .unwrap_or_default();
             if let Mutation::Delete(..) = m {
                 map.remove(&key);
             } else {
@@ -248,17 +258,9 @@ pub fn apply(m: &Mutation, msg: &mut Value, plan: &mut Plan, variants: &[String]
             true
         }
         Mutation::Duplicate(node, field) => {
-            let Some(path) = pick(msg, node, is_object_with_fields) else {
+            let Some((path, _, key)) = pick_field(msg, node, field) else {
                 return false;
             };
-            let Some(Value::Object(map)) = node_mut(msg, &path) else {
-                return false;
-            };
-            let key = map
-                .keys()
-                .nth(field.index(map.len()))
-                .cloned()
-                .unwrap_or_default();
             plan.duplicate = Some((path, key));
             true
         }
